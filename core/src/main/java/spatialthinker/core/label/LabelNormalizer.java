@@ -1,0 +1,102 @@
+package spatialthinker.core.label;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Normalises labels and ids before they are compared: drops the {@code .N} suffix, turns {@code _}
+ * and {@code -} into spaces, lower-cases, collapses white space, and puts the last word in the
+ * singular ({@code Coffee_Mugs.3} becomes {@code coffee mug}).
+ */
+public final class LabelNormalizer {
+
+  private static final Map<String, String> IRREGULAR =
+      Map.ofEntries(
+          Map.entry("people", "person"),
+          Map.entry("men", "man"),
+          Map.entry("women", "woman"),
+          Map.entry("children", "child"),
+          Map.entry("feet", "foot"),
+          Map.entry("teeth", "tooth"),
+          Map.entry("mice", "mouse"),
+          Map.entry("geese", "goose"),
+          Map.entry("oxen", "ox"),
+          Map.entry("knives", "knife"),
+          Map.entry("wives", "wife"),
+          Map.entry("lives", "life"),
+          Map.entry("leaves", "leaf"),
+          Map.entry("shelves", "shelf"),
+          Map.entry("wolves", "wolf"),
+          Map.entry("halves", "half"),
+          Map.entry("calves", "calf"),
+          Map.entry("loaves", "loaf"),
+          Map.entry("scarves", "scarf"),
+          Map.entry("dice", "die"),
+          Map.entry("cacti", "cactus"),
+          Map.entry("buses", "bus"),
+          Map.entry("glasses", "glass"),
+          Map.entry("boxes", "box"),
+          Map.entry("tomatoes", "tomato"),
+          Map.entry("potatoes", "potato"),
+          Map.entry("shoes", "shoe"),
+          Map.entry("toes", "toe"),
+          Map.entry("horses", "horse"),
+          Map.entry("houses", "house"),
+          Map.entry("vases", "vase"),
+          Map.entry("cases", "case"),
+          Map.entry("bases", "base"),
+          Map.entry("plates", "plate"),
+          Map.entry("clothes", "clothes"),
+          Map.entry("pants", "pants"),
+          Map.entry("jeans", "jeans"),
+          Map.entry("shorts", "shorts"),
+          Map.entry("scissors", "scissors"),
+          Map.entry("sheep", "sheep"),
+          Map.entry("fish", "fish"),
+          Map.entry("deer", "deer"),
+          Map.entry("series", "series"),
+          Map.entry("species", "species"));
+
+  private LabelNormalizer() {}
+
+  /** The normalised label of a label or id. */
+  public static String normalize(String label) {
+    int dot = label.indexOf('.');
+    String s = dot < 0 ? label : label.substring(0, dot);
+    s = s.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT).strip();
+    s = s.replaceAll("\\s+", " ");
+    if (s.isEmpty()) {
+      return s;
+    }
+    int space = s.lastIndexOf(' ');
+    String head = s.substring(0, space + 1);
+    String last = s.substring(space + 1);
+    return head + singular(last);
+  }
+
+  /** English singular of one lower-case word, by irregular forms then suffix rules. */
+  static String singular(String w) {
+    String irregular = IRREGULAR.get(w);
+    if (irregular != null) {
+      return irregular;
+    }
+    int n = w.length();
+    if (n <= 3 || !w.endsWith("s")) {
+      return w;
+    }
+    if (w.endsWith("ss") || w.endsWith("us") || w.endsWith("is") || w.endsWith("ous")) {
+      return w;
+    }
+    if (w.endsWith("ies") && n > 4) {
+      return w.substring(0, n - 3) + "y";
+    }
+    if (w.endsWith("sses")
+        || w.endsWith("xes")
+        || w.endsWith("zes")
+        || w.endsWith("ches")
+        || w.endsWith("shes")) {
+      return w.substring(0, n - 2);
+    }
+    return w.substring(0, n - 1);
+  }
+}
