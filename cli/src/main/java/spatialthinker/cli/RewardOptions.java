@@ -1,0 +1,42 @@
+package spatialthinker.cli;
+
+import picocli.CommandLine.Option;
+import spatialthinker.core.label.ExactLabelSimilarity;
+import spatialthinker.core.label.LabelSimilarity;
+import spatialthinker.core.parse.ParseLimits;
+import spatialthinker.reward.Reward;
+import spatialthinker.reward.RewardPresets;
+
+/** The options that choose a reward: the preset spec and the label similarity. */
+final class RewardOptions {
+
+  @Option(
+      names = "--reward",
+      paramLabel = "SPEC",
+      description = {
+        "dense (default), sparse, dense-ungated, dense-nocount, spatial-ungated,",
+        "format-accuracy, or PRESET:key=value,... with keys format, count, accuracy,",
+        "spatial (weights) and gate (true/false), e.g. dense:count=0,gate=false"
+      })
+  String reward = "dense";
+
+  @Option(
+      names = "--labels",
+      paramLabel = "exact",
+      description = "label similarity for matching objects: exact (default)")
+  String labels = "exact";
+
+  Reward reward() {
+    return presets().create(reward);
+  }
+
+  RewardPresets presets() {
+    LabelSimilarity sim =
+        switch (labels) {
+          case "exact" -> new ExactLabelSimilarity();
+          default ->
+              throw new IllegalArgumentException("--labels '" + labels + "' is not one of: exact");
+        };
+    return new RewardPresets(() -> sim, ParseLimits.DEFAULT);
+  }
+}
