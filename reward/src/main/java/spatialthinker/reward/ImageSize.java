@@ -25,8 +25,10 @@ public record ImageSize(int width, int height) {
 
   /** Reads the size from a problem; throws {@link MalformedRecordException} when absent or bad. */
   public static ImageSize fromProblem(String problem) {
+    // The literal prefix locates the match without running the regex over the whole prompt.
+    int at = problem.indexOf("Image size: (");
     Matcher m = PATTERN.matcher(problem);
-    if (!m.find()) {
+    if (at < 0 || !m.find(at)) {
       throw new MalformedRecordException("problem has no 'Image size: (W x H)'");
     }
     Optional<Integer> w = pyInt(m.group(1));

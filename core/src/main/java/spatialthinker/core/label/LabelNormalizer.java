@@ -62,9 +62,23 @@ public final class LabelNormalizer {
   /** The normalised label of a label or id. */
   public static String normalize(String label) {
     int dot = label.indexOf('.');
-    String s = dot < 0 ? label : label.substring(0, dot);
-    s = s.replace('_', ' ').replace('-', ' ').toLowerCase(Locale.ROOT).strip();
-    s = s.replaceAll("\\s+", " ");
+    int end = dot < 0 ? label.length() : dot;
+    // One pass: separators to single spaces, no leading or trailing space (no regex: hot path).
+    StringBuilder b = new StringBuilder(end);
+    boolean pendingSpace = false;
+    for (int i = 0; i < end; i++) {
+      char c = label.charAt(i);
+      if (c == '_' || c == '-' || Character.isWhitespace(c)) {
+        pendingSpace = b.length() > 0;
+      } else {
+        if (pendingSpace) {
+          b.append(' ');
+          pendingSpace = false;
+        }
+        b.append(c);
+      }
+    }
+    String s = b.toString().toLowerCase(Locale.ROOT);
     if (s.isEmpty()) {
       return s;
     }
