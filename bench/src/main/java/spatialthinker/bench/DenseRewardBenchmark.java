@@ -38,7 +38,7 @@ public class DenseRewardBenchmark {
   @Param({"dense", "sparse"})
   String reward;
 
-  @Param({"exact"})
+  @Param({"wordnet", "exact"})
   String labels;
 
   private List<RewardInput> records;

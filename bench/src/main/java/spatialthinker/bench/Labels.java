@@ -1,6 +1,7 @@
 package spatialthinker.bench;
 
 import spatialthinker.core.label.ExactLabelSimilarity;
+import spatialthinker.core.label.WordNetLabelSimilarity;
 import spatialthinker.core.parse.ParseLimits;
 import spatialthinker.reward.RewardPresets;
 
@@ -15,6 +16,7 @@ final class Labels {
         ExactLabelSimilarity exact = new ExactLabelSimilarity();
         yield new RewardPresets(() -> exact, limits);
       }
+      case "wordnet" -> new RewardPresets(WordNetLabelSimilarity::shared, limits);
       default -> throw new IllegalArgumentException("unknown labels " + labels);
     };
   }

@@ -1,8 +1,10 @@
 package spatialthinker.cli;
 
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import spatialthinker.core.label.ExactLabelSimilarity;
 import spatialthinker.core.label.LabelSimilarity;
+import spatialthinker.core.label.WordNetLabelSimilarity;
 import spatialthinker.core.parse.ParseLimits;
 import spatialthinker.reward.Reward;
 import spatialthinker.reward.RewardPresets;
@@ -22,21 +24,25 @@ final class RewardOptions {
 
   @Option(
       names = "--labels",
-      paramLabel = "exact",
-      description = "label similarity for matching objects: exact (default)")
-  String labels = "exact";
+      paramLabel = "wordnet|exact",
+      description =
+          "label similarity for matching predicted to true objects: wordnet (Wu-Palmer,"
+              + " default) or exact")
+  String labels = "wordnet";
 
   Reward reward() {
     return presets().create(reward);
   }
 
   RewardPresets presets() {
-    LabelSimilarity sim =
+    Supplier<LabelSimilarity> sim =
         switch (labels) {
-          case "exact" -> new ExactLabelSimilarity();
+          case "wordnet" -> WordNetLabelSimilarity::shared;
+          case "exact" -> ExactLabelSimilarity::new;
           default ->
-              throw new IllegalArgumentException("--labels '" + labels + "' is not one of: exact");
+              throw new IllegalArgumentException(
+                  "--labels '" + labels + "' is not one of: wordnet, exact");
         };
-    return new RewardPresets(() -> sim, ParseLimits.DEFAULT);
+    return new RewardPresets(sim, ParseLimits.DEFAULT);
   }
 }
