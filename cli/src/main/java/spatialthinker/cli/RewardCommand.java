@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "reward",
     mixinStandardHelpOptions = true,
     description = "Score model responses with the SpatialThinker rewards, or serve them over HTTP.",
-    subcommands = {RewardScoreCommand.class})
+    subcommands = {RewardScoreCommand.class, RewardServeCommand.class})
 final class RewardCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

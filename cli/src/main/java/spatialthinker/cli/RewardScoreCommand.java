@@ -57,8 +57,9 @@ final class RewardScoreCommand implements Callable<Integer> {
     List<RewardRecords.NumberedInput> records = RewardRecords.read(input);
     List<RewardInput> inputs = records.stream().map(RewardRecords.NumberedInput::input).toList();
     List<RewardScore> scores;
-    try (ProgressBar bar = Progress.bar("scoring", inputs.size())) {
-      scores = new BatchScorer(reward, threads).scoreAll(inputs, bar::stepBy);
+    try (ProgressBar bar = Progress.bar("scoring", inputs.size());
+        BatchScorer scorer = new BatchScorer(threads)) {
+      scores = scorer.score(reward, inputs, bar::stepBy);
     } catch (MalformedRecordException e) {
       int line = e.index().isPresent() ? records.get(e.index().getAsInt()).line() : 0;
       throw new IllegalArgumentException(input + ":" + line + ": " + e.getMessage());

@@ -12,8 +12,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import spatialthinker.reward.BatchScorer;
+import spatialthinker.reward.MalformedRecordException;
 import spatialthinker.reward.Reward;
 import spatialthinker.reward.RewardInput;
 import spatialthinker.reward.RewardScore;
@@ -153,7 +156,7 @@ public final class RewardServer implements AutoCloseable {
     List<RewardInput> inputs = requests.openRlhf(body(ctx));
     ctx.attribute(RECORDS, inputs.size());
     List<RewardScore> scores =
-        scorer.score(
+        score(
             rewards.defaultReward(),
             inputs,
             i -> "item " + i + " (query[" + i + "], labels[" + i + "])");
@@ -164,8 +167,19 @@ public final class RewardServer implements AutoCloseable {
     RequestBodies.BatchRequest request = requests.batch(body(ctx));
     ctx.attribute(RECORDS, request.inputs().size());
     Reward reward = rewards.resolve(request.reward());
-    List<RewardScore> scores = scorer.score(reward, request.inputs(), i -> "records[" + i + "]");
+    List<RewardScore> scores = score(reward, request.inputs(), i -> "records[" + i + "]");
     json(ctx, 200, responses.batch(scores));
+  }
+
+  /** Scores a batch; a record the reward rejects becomes a 400 naming it. */
+  private List<RewardScore> score(
+      Reward reward, List<RewardInput> inputs, IntFunction<String> recordName) {
+    try {
+      return scorer.score(reward, inputs);
+    } catch (MalformedRecordException e) {
+      throw new BadRequestException(
+          recordName.apply(e.index().orElse(0)) + ": " + RequestBodies.oneLine(e.getMessage()));
+    }
   }
 
   private void health(Context ctx) {

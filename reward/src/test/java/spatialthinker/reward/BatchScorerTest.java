@@ -1,4 +1,4 @@
-package spatialthinker.reward.service;
+package spatialthinker.reward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,10 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import spatialthinker.reward.MalformedRecordException;
-import spatialthinker.reward.Reward;
-import spatialthinker.reward.RewardInput;
-import spatialthinker.reward.RewardScore;
 
 class BatchScorerTest {
 
@@ -34,7 +30,7 @@ class BatchScorerTest {
 
   @Test
   void keepsInputOrderAcrossChunks() {
-    List<RewardScore> scores = scorer.score(new TestRewards.Echo(), echoInputs(1001), i -> "r" + i);
+    List<RewardScore> scores = scorer.score(new Echo(), echoInputs(1001));
 
     assertThat(scores).hasSize(1001);
     for (int i = 0; i < scores.size(); i++) {
@@ -59,7 +55,7 @@ class BatchScorerTest {
           }
         };
 
-    scorer.score(recording, echoInputs(400), i -> "r" + i);
+    scorer.score(recording, echoInputs(400));
 
     assertThat(threads).contains(Thread.currentThread().getName());
     assertThat(threads).anyMatch(name -> name.startsWith("reward-scorer-"));
@@ -82,7 +78,7 @@ class BatchScorerTest {
           }
         };
 
-    scorer.score(recording, echoInputs(BatchScorer.MIN_CHUNK), i -> "r" + i);
+    scorer.score(recording, echoInputs(BatchScorer.MIN_CHUNK));
 
     assertThat(threads).containsExactly(Thread.currentThread().getName());
   }
@@ -105,9 +101,10 @@ class BatchScorerTest {
           }
         };
 
-    assertThatThrownBy(() -> scorer.score(picky, echoInputs(1000), i -> "records[" + i + "]"))
-        .isInstanceOf(BadRequestException.class)
-        .hasMessage("records[300]: ground_truth: no <answer>");
+    assertThatThrownBy(() -> scorer.score(picky, echoInputs(1000)))
+        .isInstanceOf(MalformedRecordException.class)
+        .hasMessage("ground_truth: no <answer>")
+        .satisfies(e -> assertThat(((MalformedRecordException) e).index()).hasValue(300));
   }
 
   @Test
@@ -125,13 +122,35 @@ class BatchScorerTest {
           }
         };
 
-    assertThatThrownBy(() -> scorer.score(broken, echoInputs(100), i -> "r" + i))
+    assertThatThrownBy(() -> scorer.score(broken, echoInputs(100)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("bug");
   }
 
   @Test
   void emptyBatchGivesNoScores() {
-    assertThat(scorer.score(new TestRewards.Echo(), List.of(), i -> "r" + i)).isEmpty();
+    assertThat(scorer.score(new Echo(), List.of())).isEmpty();
+  }
+
+  @Test
+  void reportsProgressForEveryRecord() {
+    java.util.concurrent.atomic.AtomicInteger done =
+        new java.util.concurrent.atomic.AtomicInteger();
+    scorer.score(new Echo(), echoInputs(777), done::addAndGet);
+    assertThat(done.get()).isEqualTo(777);
+  }
+
+  /** Scores the response parsed as a number. */
+  static final class Echo implements Reward {
+    @Override
+    public RewardScore score(RewardInput input) {
+      double v = Double.parseDouble(input.response());
+      return new RewardScore(v, 1.0, v, 0.0, 1.0 - v);
+    }
+
+    @Override
+    public String name() {
+      return "echo";
+    }
   }
 }
