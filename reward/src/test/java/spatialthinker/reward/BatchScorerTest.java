@@ -30,7 +30,7 @@ class BatchScorerTest {
 
   @Test
   void keepsInputOrderAcrossChunks() {
-    List<RewardScore> scores = scorer.score(new Echo(), echoInputs(1001));
+    List<RewardScore> scores = scorer.score(new TestRewards.Echo(), echoInputs(1001));
 
     assertThat(scores).hasSize(1001);
     for (int i = 0; i < scores.size(); i++) {
@@ -129,28 +129,14 @@ class BatchScorerTest {
 
   @Test
   void emptyBatchGivesNoScores() {
-    assertThat(scorer.score(new Echo(), List.of())).isEmpty();
+    assertThat(scorer.score(new TestRewards.Echo(), List.of())).isEmpty();
   }
 
   @Test
   void reportsProgressForEveryRecord() {
     java.util.concurrent.atomic.AtomicInteger done =
         new java.util.concurrent.atomic.AtomicInteger();
-    scorer.score(new Echo(), echoInputs(777), done::addAndGet);
+    scorer.score(new TestRewards.Echo(), echoInputs(777), done::addAndGet);
     assertThat(done.get()).isEqualTo(777);
-  }
-
-  /** Scores the response parsed as a number. */
-  static final class Echo implements Reward {
-    @Override
-    public RewardScore score(RewardInput input) {
-      double v = Double.parseDouble(input.response());
-      return new RewardScore(v, 1.0, v, 0.0, 1.0 - v);
-    }
-
-    @Override
-    public String name() {
-      return "echo";
-    }
   }
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import spatialthinker.reward.RewardInput;
 import spatialthinker.reward.RewardScore;
+import spatialthinker.reward.TestRewards;
 
 class RewardServerIT {
 

@@ -1,24 +1,19 @@
-package spatialthinker.reward.service;
+package spatialthinker.reward;
 
 import spatialthinker.core.parse.ParseLimits;
-import spatialthinker.reward.MalformedRecordException;
-import spatialthinker.reward.Reward;
-import spatialthinker.reward.RewardInput;
-import spatialthinker.reward.RewardScore;
-import spatialthinker.reward.SparseReward;
 
 /** Small rewards for exercising the service. */
-final class TestRewards {
+public final class TestRewards {
 
   private TestRewards() {}
 
-  static final SparseReward SPARSE = new SparseReward(ParseLimits.DEFAULT);
+  public static final SparseReward SPARSE = new SparseReward(ParseLimits.DEFAULT);
 
   /**
    * The sparse reward, but like the dense one it refuses a problem without {@code Image size: (W x
    * H)}.
    */
-  static final class SizeCheckingSparse implements Reward {
+  public static final class SizeCheckingSparse implements Reward {
     @Override
     public RewardScore score(RewardInput input) {
       if (!input.problem().contains("Image size: (")) {
@@ -34,7 +29,7 @@ final class TestRewards {
   }
 
   /** Scores a response {@code "0.25"} as 0.25 overall, so a test can see which record is where. */
-  static final class Echo implements Reward {
+  public static final class Echo implements Reward {
     @Override
     public RewardScore score(RewardInput input) {
       double v = Double.parseDouble(input.response());
