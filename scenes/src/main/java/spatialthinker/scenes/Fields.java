@@ -12,21 +12,25 @@ import spatialthinker.core.parse.SceneJson;
 final class Fields {
 
   private final JsonNode node;
-  private final String where;
-  private final String path;
+  private final String prefix;
 
-  Fields(JsonNode node, String where) {
-    this(node, where, "");
+  private Fields(JsonNode node, String prefix) {
+    this.node = node;
+    this.prefix = prefix;
   }
 
-  private Fields(JsonNode node, String where, String path) {
-    this.node = node;
-    this.where = where;
-    this.path = path;
+  /** Fields of a record; errors read {@code where: field problem}. */
+  static Fields of(JsonNode node, String where) {
+    return new Fields(node, where + ": ");
+  }
+
+  /** Fields of an object inside a record; errors read {@code path.field problem}. */
+  static Fields at(JsonNode node, String path) {
+    return new Fields(node, path + ".");
   }
 
   MalformedSceneException error(String field, String problem) {
-    return new MalformedSceneException(where + ": " + path + field + " " + problem);
+    return new MalformedSceneException(prefix + field + " " + problem);
   }
 
   JsonNode node(String field) {
@@ -111,7 +115,7 @@ final class Fields {
     if (!v.isObject()) {
       throw error(field, "must be an object");
     }
-    return new Fields(v, where, path + field + ".");
+    return new Fields(v, prefix + field + ".");
   }
 
   List<Fields> objects(String field) {
@@ -124,7 +128,7 @@ final class Fields {
       if (!v.get(i).isObject()) {
         throw error(field + "[" + i + "]", "must be an object");
       }
-      out.add(new Fields(v.get(i), where, path + field + "[" + i + "]."));
+      out.add(new Fields(v.get(i), prefix + field + "[" + i + "]."));
     }
     return out;
   }

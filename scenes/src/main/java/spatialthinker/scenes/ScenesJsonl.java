@@ -135,7 +135,7 @@ public final class ScenesJsonl {
     if (root == null || !root.isObject()) {
       throw new MalformedSceneException(where + ": not a JSON object");
     }
-    Fields f = new Fields(root, where);
+    Fields f = Fields.of(root, where);
     try {
       String imageId = f.text("image_id");
       String image = f.text("image");

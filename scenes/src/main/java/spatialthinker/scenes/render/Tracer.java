@@ -311,6 +311,11 @@ final class Tracer {
     return mask;
   }
 
+  /** The part of the last {@link #objectHit}, or -1. */
+  int lastHitPart() {
+    return lastPart;
+  }
+
   /** Nearest hit of object {@code k} along a world ray; sets {@code lastPart}. For checks. */
   double objectHit(int k, double ox, double oy, double oz, double dx, double dy, double dz) {
     toLocal(k, ox, oy, oz, dx, dy, dz);
