@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -30,8 +31,8 @@ import java.util.stream.StreamSupport;
  */
 public final class Vg150Scenes implements SceneSource {
 
-  private static final Map<String, String> COLUMNS =
-      Map.of("image_id", "", "image", "STRUCT", "objects", "VARCHAR", "relationships", "VARCHAR");
+  private static final List<String> COLUMNS =
+      List.of("image_id", "image", "objects", "relationships");
 
   private final Path file;
 
@@ -124,19 +125,26 @@ public final class Vg150Scenes implements SceneSource {
       while (rs.next()) {
         types.put(rs.getString(1), rs.getString(2));
       }
-      for (Map.Entry<String, String> c : COLUMNS.entrySet()) {
-        String type = types.get(c.getKey());
-        if (type == null) {
+      List<String> missing = COLUMNS.stream().filter(c -> !types.containsKey(c)).toList();
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException(
+            name() + ": no column " + missing + " (VG150 needs " + COLUMNS + ")");
+      }
+      for (String c : List.of("objects", "relationships")) {
+        if (!types.get(c).equals("VARCHAR")) {
           throw new IllegalArgumentException(
-              name() + ": no column '" + c.getKey() + "' (VG150 needs " + COLUMNS.keySet() + ")");
-        }
-        if (!type.startsWith(c.getValue())) {
-          throw new IllegalArgumentException(
-              name() + ": column '" + c.getKey() + "' is " + type + ", expected " + c.getValue());
+              name()
+                  + ": column '"
+                  + c
+                  + "' is "
+                  + types.get(c)
+                  + ", expected JSON text (VARCHAR)");
         }
       }
       String image = types.get("image");
-      if (!image.contains("bytes BLOB") || !image.contains("path VARCHAR")) {
+      if (!image.startsWith("STRUCT")
+          || !image.contains("bytes BLOB")
+          || !image.contains("path VARCHAR")) {
         throw new IllegalArgumentException(
             name()
                 + ": column 'image' is "

@@ -39,7 +39,7 @@ public final class SceneSampler {
   public World sample(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     int n = 2 + r.nextInt(7);
-    double region = 0.7 + 0.2 * n;
+    double region = 0.55 + 0.16 * n;
     List<WorldObject> objs = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       for (int attempt = 0; attempt < 60; attempt++) {
