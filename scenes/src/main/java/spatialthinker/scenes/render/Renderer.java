@@ -181,17 +181,17 @@ public final class Renderer {
       ny = -ny;
       nz = -nz;
     }
-    float[] alb = tracer.albedo;
+    float[] alb = tracer.parts.albedo;
     double ar = alb[3 * p];
     double ag = alb[3 * p + 1];
     double ab = alb[3 * p + 2];
-    if (tracer.emissive[p]) {
+    if (tracer.parts.emissive[p]) {
       sr = ar;
       sg = ag;
       sb = ab;
       return;
     }
-    boolean glossy = tracer.glossy[p];
+    boolean glossy = tracer.parts.glossy[p];
     double light = ambient * (0.75 + 0.25 * ny);
     double spec = 0;
     double ox = px + nx * SHADOW_OFFSET;
