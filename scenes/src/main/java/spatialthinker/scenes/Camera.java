@@ -1,6 +1,8 @@
 package spatialthinker.scenes;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A pinhole camera: where it stands, the point it looks at (the image centre), and its vertical
@@ -70,7 +72,7 @@ public record Camera(Vec3 position, Vec3 lookAt, double fov) {
    * when one of them is not in front of the camera. For the corners of a box this holds the image
    * of everything inside the box.
    */
-  public java.util.Optional<double[]> bounds(java.util.List<Vec3> points, int w, int h) {
+  public Optional<double[]> bounds(List<Vec3> points, int w, int h) {
     Vec3 f = forward();
     Vec3 r = right();
     Vec3 u = up();
@@ -86,7 +88,7 @@ public record Camera(Vec3 position, Vec3 lookAt, double fov) {
       Vec3 d = p.minus(position);
       double z = d.dot(f);
       if (z <= 1e-6) {
-        return java.util.Optional.empty();
+        return Optional.empty();
       }
       double x = (1 + d.dot(r) / (z * tanHalf * aspect)) * w / 2.0;
       double y = (1 - d.dot(u) / (z * tanHalf)) * h / 2.0;
@@ -95,6 +97,6 @@ public record Camera(Vec3 position, Vec3 lookAt, double fov) {
       b[2] = Math.max(b[2], x);
       b[3] = Math.max(b[3], y);
     }
-    return java.util.Optional.of(b);
+    return Optional.of(b);
   }
 }

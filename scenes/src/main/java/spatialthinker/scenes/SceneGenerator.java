@@ -117,7 +117,7 @@ public final class SceneGenerator {
     int size = renderer.width();
     Map<Integer, String> ids = new HashMap<>();
     Map<Kind, Integer> counts = new HashMap<>();
-    int[][] boxes = new int[world.objects().size()][];
+    Map<Integer, int[]> boxes = new HashMap<>();
     List<SceneObject> objects = new ArrayList<>();
     List<ObjectTruth> truths = new ArrayList<>();
     Camera cam = world.camera();
@@ -129,7 +129,7 @@ public final class SceneGenerator {
     for (int k : visible) {
       WorldObject o = world.objects().get(k);
       int[] b = frame.box(k).orElseThrow();
-      boxes[k] = b;
+      boxes.put(k, b);
       objects.add(new SceneObject(ids.get(k), new Box(b[0], b[1], b[2], b[3])));
       Vec3 c = o.centre();
       truths.add(
@@ -147,7 +147,7 @@ public final class SceneGenerator {
               o.support() < 0 ? Optional.empty() : Optional.of(ids.get(o.support()))));
     }
     List<Relation> relations = new ArrayList<>();
-    for (Relations.Triplet t : Relations.compute(world, visible, boxes)) {
+    for (Relations.Triplet t : Relations.compute(world, boxes)) {
       relations.add(new Relation(ids.get(t.subject()), t.predicate().text(), ids.get(t.object())));
     }
     SceneTruth truth = new SceneTruth(seed, cam, truths);

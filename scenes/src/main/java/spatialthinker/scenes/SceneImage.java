@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -54,12 +55,12 @@ public sealed interface SceneImage {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Bytes b && b.path.equals(path) && java.util.Arrays.equals(b.data, data);
+      return o instanceof Bytes b && b.path.equals(path) && Arrays.equals(b.data, data);
     }
 
     @Override
     public int hashCode() {
-      return path.hashCode() * 31 + java.util.Arrays.hashCode(data);
+      return path.hashCode() * 31 + Arrays.hashCode(data);
     }
 
     @Override

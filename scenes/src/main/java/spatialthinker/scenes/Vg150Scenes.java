@@ -1,6 +1,5 @@
 package spatialthinker.scenes;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Blob;
@@ -178,7 +177,7 @@ public final class Vg150Scenes implements SceneSource {
     try {
       c.close();
     } catch (SQLException e) {
-      throw new UncheckedIOException(new java.io.IOException(e.getMessage(), e));
+      throw new IllegalStateException("cannot close DuckDB: " + e.getMessage(), e);
     }
   }
 }

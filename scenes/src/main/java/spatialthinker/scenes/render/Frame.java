@@ -1,5 +1,6 @@
 package spatialthinker.scenes.render;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -41,9 +42,9 @@ public final class Frame {
       pixelCounts = new int[objects];
       boxes = new int[objects * 4];
     }
-    java.util.Arrays.fill(visibleSamples, 0);
-    java.util.Arrays.fill(silhouetteSamples, 0);
-    java.util.Arrays.fill(pixelCounts, 0);
+    Arrays.fill(visibleSamples, 0);
+    Arrays.fill(silhouetteSamples, 0);
+    Arrays.fill(pixelCounts, 0);
   }
 
   public int width() {

@@ -1,5 +1,6 @@
 package spatialthinker.scenes.render;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import spatialthinker.scenes.Camera;
@@ -365,7 +366,7 @@ public final class Renderer {
 
   // Marks in every tile the objects whose bounding sphere's screen rectangle touches it.
   private void cullTiles(World world) {
-    java.util.Arrays.fill(tiles, 0);
+    Arrays.fill(tiles, 0);
     int tilesY = tiles.length / tilesX;
     List<WorldObject> objs = world.objects();
     for (int k = 0; k < objs.size(); k++) {

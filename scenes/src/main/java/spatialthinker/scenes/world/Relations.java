@@ -2,6 +2,9 @@ package spatialthinker.scenes.world;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import spatialthinker.scenes.Camera;
 import spatialthinker.scenes.SpatialPredicate;
 
@@ -40,26 +43,26 @@ public final class Relations {
   public record Triplet(int subject, SpatialPredicate predicate, int object) {}
 
   private final World world;
-  private final int[][] boxes;
+  private final SortedMap<Integer, int[]> boxes;
 
-  /**
-   * @param world the world
-   * @param boxes image box {@code [x1, y1, x2, y2]} of each object; null for objects not visible
-   */
-  private Relations(World world, int[][] boxes) {
+  private Relations(World world, SortedMap<Integer, int[]> boxes) {
     this.world = world;
     this.boxes = boxes;
   }
 
   /**
-   * The relations among the objects whose indices are in {@code visible} (ascending), in order of
-   * subject, then object, then predicate declaration.
+   * The relations among the visible objects, in order of subject, then object (by index), then
+   * predicate declaration.
+   *
+   * @param world the world
+   * @param boxes image box {@code [x1, y1, x2, y2]} of each visible object, by its index in the
+   *     world
    */
-  public static List<Triplet> compute(World world, List<Integer> visible, int[][] boxes) {
-    Relations rel = new Relations(world, boxes);
+  public static List<Triplet> compute(World world, Map<Integer, int[]> boxes) {
+    Relations rel = new Relations(world, new TreeMap<>(boxes));
     List<Triplet> out = new ArrayList<>();
-    for (int a : visible) {
-      for (int b : visible) {
+    for (int a : rel.boxes.keySet()) {
+      for (int b : rel.boxes.keySet()) {
         if (a == b) {
           continue;
         }
@@ -93,8 +96,8 @@ public final class Relations {
   }
 
   private boolean side(int a, int b) {
-    int[] ba = boxes[a];
-    int[] bb = boxes[b];
+    int[] ba = boxes.get(a);
+    int[] bb = boxes.get(b);
     double ca = (ba[0] + ba[2]) / 2.0;
     double cb = (bb[0] + bb[2]) / 2.0;
     return cb - ca > SIDE_FACTOR * ((ba[2] - ba[0]) + (bb[2] - bb[0]));

@@ -1,5 +1,7 @@
 package spatialthinker.scenes.world;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import spatialthinker.scenes.Colour;
 import spatialthinker.scenes.Kind;
@@ -83,12 +85,12 @@ public record WorldObject(
   }
 
   /** The eight corners of its bounding box, which holds every part of it. */
-  public java.util.List<Vec3> corners() {
+  public List<Vec3> corners() {
     Vec3 d = dimensions();
     double r = yawRadians();
     double c = StrictMath.cos(r);
     double s = StrictMath.sin(r);
-    java.util.List<Vec3> out = new java.util.ArrayList<>(8);
+    List<Vec3> out = new ArrayList<>(8);
     for (int k = 0; k < 8; k++) {
       double lx = (k & 1) == 0 ? -d.x() / 2 : d.x() / 2;
       double ly = (k & 2) == 0 ? 0 : d.y();
