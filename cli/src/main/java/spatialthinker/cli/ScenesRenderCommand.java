@@ -35,7 +35,7 @@ final class ScenesRenderCommand implements Callable<Integer> {
   @Option(
       names = "--size",
       paramLabel = "PX",
-      description = "image width and height in pixels (default: 256)")
+      description = "image width and height in pixels, 32 to 4096 (default: 256)")
   int size = 256;
 
   @Option(

@@ -44,6 +44,7 @@ public final class RenderedScenes implements SceneSource {
     return new RenderedScenes(dir);
   }
 
+  /** The directory read. */
   public Path directory() {
     return dir;
   }

@@ -48,6 +48,7 @@ public sealed interface SceneImage {
       return data.clone();
     }
 
+    /** A copy of the bytes. */
     @Override
     public byte[] data() {
       return data.clone();

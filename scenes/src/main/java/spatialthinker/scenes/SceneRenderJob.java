@@ -70,6 +70,9 @@ public final class SceneRenderJob {
   private final Options options;
   private int existing = -1;
 
+  /**
+   * A job rendering into {@code dir}; nothing is touched before {@link #prepare()} or {@link #run}.
+   */
   public SceneRenderJob(Path dir, Options options) {
     this.dir = dir;
     this.options = options;

@@ -18,26 +18,32 @@ public record Vec3(double x, double y, double z) {
     return new Vec3(xyz[0], xyz[1], xyz[2]);
   }
 
+  /** This plus {@code o}. */
   public Vec3 plus(Vec3 o) {
     return new Vec3(x + o.x, y + o.y, z + o.z);
   }
 
+  /** This minus {@code o}. */
   public Vec3 minus(Vec3 o) {
     return new Vec3(x - o.x, y - o.y, z - o.z);
   }
 
+  /** This scaled by {@code k}. */
   public Vec3 times(double k) {
     return new Vec3(x * k, y * k, z * k);
   }
 
+  /** Dot product. */
   public double dot(Vec3 o) {
     return x * o.x + y * o.y + z * o.z;
   }
 
+  /** Cross product {@code this × o}. */
   public Vec3 cross(Vec3 o) {
     return new Vec3(y * o.z - z * o.y, z * o.x - x * o.z, x * o.y - y * o.x);
   }
 
+  /** Euclidean length. */
   public double length() {
     return Math.sqrt(dot(this));
   }
@@ -56,6 +62,7 @@ public record Vec3(double x, double y, double z) {
     return Math.hypot(x - o.x, z - o.z);
   }
 
+  /** {@code [x, y, z]}. */
   public double[] toArray() {
     return new double[] {x, y, z};
   }

@@ -47,14 +47,17 @@ public final class Frame {
     Arrays.fill(pixelCounts, 0);
   }
 
+  /** Image width in pixels. */
   public int width() {
     return width;
   }
 
+  /** Image height in pixels. */
   public int height() {
     return height;
   }
 
+  /** Number of objects in the rendered world. */
   public int objectCount() {
     return objectCount;
   }

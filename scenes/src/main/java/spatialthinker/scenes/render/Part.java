@@ -35,6 +35,7 @@ public record Part(
     p = p.clone();
   }
 
+  /** A copy of the parameters. */
   @Override
   public double[] p() {
     return p.clone();

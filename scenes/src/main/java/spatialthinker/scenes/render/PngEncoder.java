@@ -24,6 +24,7 @@ public final class PngEncoder {
   private final ImageWriteParam param;
   private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
 
+  /** An encoder for frames of {@code width × height} pixels. */
   public PngEncoder(int width, int height) {
     image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();

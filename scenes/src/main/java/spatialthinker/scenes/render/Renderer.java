@@ -100,10 +100,12 @@ public final class Renderer {
     }
   }
 
+  /** Image width in pixels. */
   public int width() {
     return width;
   }
 
+  /** Image height in pixels. */
   public int height() {
     return height;
   }

@@ -53,6 +53,7 @@ public record WorldObject(
     return kind.mediumDimensions().times(size.scale());
   }
 
+  /** Height of the object. */
   public double height() {
     return kind.mediumDimensions().y() * size.scale();
   }
@@ -72,6 +73,7 @@ public record WorldObject(
     return dimensions().length() / 2;
   }
 
+  /** The yaw in radians. */
   public double yawRadians() {
     return Math.toRadians(yaw);
   }
