@@ -1,6 +1,7 @@
 package spatialthinker.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import spatialthinker.scenes.ContactSheet;
 import spatialthinker.scenes.RenderedScenes;
 import spatialthinker.scenes.Scene;
 import spatialthinker.scenes.SceneRenderJob;
+import spatialthinker.scenes.SkippedScene;
 
 /** {@code spatialthinker scenes render}: render N seeded scenes into a directory. */
 @Command(
@@ -65,9 +67,11 @@ final class ScenesRenderCommand implements Callable<Integer> {
     System.err.println(summary(summary, seconds));
     if (preview != null) {
       List<Scene> first;
-      try (Stream<Scene> s = RenderedScenes.open(out).scenes(skip -> {})) {
+      List<SkippedScene> skipped = new ArrayList<>();
+      try (Stream<Scene> s = RenderedScenes.open(out).scenes(skipped::add)) {
         first = s.limit(16).toList();
       }
+      skipped.forEach(skip -> System.err.println("preview skips " + skip));
       new ContactSheet(4, 256).write(first, preview);
       System.err.println("wrote preview of " + first.size() + " scenes to " + preview);
     }

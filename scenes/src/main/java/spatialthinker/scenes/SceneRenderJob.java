@@ -2,9 +2,11 @@ package spatialthinker.scenes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,54 +184,67 @@ public final class SceneRenderJob {
     }
   }
 
-  // Cuts the file after its last newline; returns the number of complete lines.
+  // Cuts the file after its last newline; returns the number of complete lines. Streams the
+  // file, which may hold hundreds of megabytes.
   private static int truncatePartialLine(Path file) throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    int end = bytes.length;
-    while (end > 0 && bytes[end - 1] != '\n') {
-      end--;
-    }
-    if (end < bytes.length) {
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-        ch.truncate(end);
-      }
-    }
+    long end = 0;
     int lines = 0;
-    for (int i = 0; i < end; i++) {
-      if (bytes[i] == '\n') {
-        lines++;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+      long pos = 0;
+      for (int n = ch.read(buf); n > 0; n = ch.read(buf)) {
+        buf.flip();
+        for (int i = 0; i < n; i++) {
+          if (buf.get(i) == '\n') {
+            lines++;
+            end = pos + i + 1;
+          }
+        }
+        pos += n;
+        buf.clear();
       }
+      if (end == pos) {
+        return lines;
+      }
+    }
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.truncate(end);
     }
     return lines;
   }
 
   private void checkExisting(Path file) throws IOException {
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    for (int i = 0; i < lines.size(); i++) {
-      String where = file + " line " + (i + 1);
-      JsonNode n;
-      try {
-        n = MAPPER.readTree(lines.get(i));
-      } catch (IOException e) {
-        throw new IllegalArgumentException(where + " is not JSON; render into a new directory");
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int i = 0;
+      for (String line = in.readLine(); line != null; line = in.readLine(), i++) {
+        checkLine(file + " line " + (i + 1), line, i);
       }
-      long seed = SceneGenerator.sceneSeed(options.seed(), i);
-      boolean same =
-          n != null
-              && SceneGenerator.imageId(i).equals(n.path("image_id").asText())
-              && n.path("seed").asLong() == seed
-              && n.path("width").asInt() == options.size();
-      if (!same) {
-        throw new IllegalArgumentException(
-            where
-                + " is not scene "
-                + i
-                + " of --seed "
-                + options.seed()
-                + " at --size "
-                + options.size()
-                + "; resume with the same --seed and --size, or use a new --out directory");
-      }
+    }
+  }
+
+  private void checkLine(String where, String line, int i) {
+    JsonNode n;
+    try {
+      n = MAPPER.readTree(line);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(where + " is not JSON; render into a new directory");
+    }
+    long seed = SceneGenerator.sceneSeed(options.seed(), i);
+    boolean same =
+        n != null
+            && SceneGenerator.imageId(i).equals(n.path("image_id").asText())
+            && n.path("seed").asLong() == seed
+            && n.path("width").asInt() == options.size();
+    if (!same) {
+      throw new IllegalArgumentException(
+          where
+              + " is not scene "
+              + i
+              + " of --seed "
+              + options.seed()
+              + " at --size "
+              + options.size()
+              + "; resume with the same --seed and --size, or use a new --out directory");
     }
   }
 
