@@ -24,8 +24,9 @@ import spatialthinker.scenes.world.WorldObject;
  *
  * <p>An object enters the scene graph when at least {@link #MIN_VISIBLE_FRACTION} of its silhouette
  * and at least {@link #MIN_VISIBLE_PIXELS} pixels show it. A world is sampled again (from a seed
- * derived from the scene seed and the attempt) when fewer than two objects pass, or when a visible
- * object rests on a hidden one; so the scene seed alone reproduces the scene.
+ * derived from the scene seed and the attempt) when fewer than two objects pass, when a visible
+ * object rests on a hidden one, or when an object's bounding box leaves the frame; so the scene
+ * seed alone reproduces the scene.
  *
  * <p>Not thread-safe (it owns a renderer); use one per thread.
  */
@@ -99,9 +100,21 @@ public final class SceneGenerator {
     return out;
   }
 
-  private static boolean acceptable(World world, List<Integer> visible) {
+  private boolean acceptable(World world, List<Integer> visible) {
     if (visible.size() < 2) {
       return false;
+    }
+    // Every object's bounding box must be in frame, so no silhouette is cut by the border.
+    for (WorldObject o : world.objects()) {
+      double[] b =
+          world.camera().bounds(o.corners(), renderer.width(), renderer.height()).orElse(null);
+      if (b == null
+          || b[0] < 0
+          || b[1] < 0
+          || b[2] > renderer.width()
+          || b[3] > renderer.height()) {
+        return false;
+      }
     }
     for (int k : visible) {
       int s = world.objects().get(k).support();

@@ -67,6 +67,12 @@ class GroundTruthIT {
           gen.generate(SceneGenerator.sceneSeed(20251107L, i), SceneGenerator.imageId(i));
       Frame frame = gen.render(g.world());
       String where = "scene " + i + " (seed " + g.scene().truth().orElseThrow().seed() + ")";
+      for (WorldObject o : g.world().objects()) {
+        double[] b = g.world().camera().bounds(o.corners(), SIZE, SIZE).orElseThrow();
+        assertThat(b[0] >= 0 && b[1] >= 0 && b[2] <= SIZE && b[3] <= SIZE)
+            .as(where + " every object is in frame")
+            .isTrue();
+      }
       boxesAreTheExtentOfTheirPixels(g, frame, where);
       overlaps += nearestObjectWinsEverySample(g.world(), frame, where);
       depthOrderAgreesWithOcclusion(g, frame, where);
