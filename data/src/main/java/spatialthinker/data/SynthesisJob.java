@@ -86,7 +86,16 @@ public final class SynthesisJob {
     Map<String, SceneInfo> scenes = new HashMap<>();
     List<QaItem> candidates = new ArrayList<>();
     int[] count = {0};
-    generate(skipped, scenes, candidates, count, listener);
+    List<String> failed = new ArrayList<>();
+    generate(skipped, failed, scenes, candidates, count, listener);
+    if (!failed.isEmpty()) {
+      throw new SceneFailedException(
+          failed.size()
+              + " scenes failed and were not recorded (first: "
+              + failed.get(0)
+              + "); run again with the same options to ask for them",
+          null);
+    }
     Balancer.Plan plan =
         Balancer.select(candidates, options.target(), options.relationPercent(), options.seed());
     Set<String> val =
@@ -123,10 +132,11 @@ public final class SynthesisJob {
         (System.nanoTime() - start) / 1e9);
   }
 
-  private record Result(SceneInfo info, List<QaItem> items, String skip) {}
+  private record Result(SceneInfo info, List<QaItem> items, String skip, String failure) {}
 
   private void generate(
       List<String> skipped,
+      List<String> failed,
       Map<String, SceneInfo> scenes,
       List<QaItem> candidates,
       int[] count,
@@ -143,7 +153,10 @@ public final class SynthesisJob {
         }
         Result r = await(window.removeFirst());
         count[0]++;
-        if (r.skip() != null) {
+        if (r.failure() != null) {
+          LOG.warn("scene {} failed: {}", r.info().imageId(), r.failure());
+          failed.add(r.failure());
+        } else if (r.skip() != null) {
           LOG.warn("skipped scene {}: {}", r.info().imageId(), r.skip());
           skipped.add(r.info().imageId() + ": " + r.skip());
         } else {
@@ -164,9 +177,11 @@ public final class SynthesisJob {
   private Result ask(Scene s) {
     SceneInfo info = SceneInfo.of(s);
     try {
-      return new Result(info, questions.questions(s), null);
+      return new Result(info, questions.questions(s), null, null);
     } catch (SceneSkippedException e) {
-      return new Result(info, List.of(), e.getMessage());
+      return new Result(info, List.of(), e.getMessage(), null);
+    } catch (SceneFailedException e) {
+      return new Result(info, List.of(), null, e.getMessage());
     }
   }
 
