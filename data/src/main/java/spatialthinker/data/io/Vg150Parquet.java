@@ -83,7 +83,8 @@ public final class Vg150Parquet implements SceneSource {
     } catch (SQLException e) {
       close(c);
       throw new IllegalArgumentException(
-          file + " is not a VG150 parquet file with image_id, image, objects, relationships ("
+          file
+              + " is not a VG150 parquet file with image_id, image, objects, relationships ("
               + e.getMessage().lines().findFirst().orElse("")
               + ")");
     }

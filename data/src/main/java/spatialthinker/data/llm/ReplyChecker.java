@@ -48,8 +48,9 @@ final class ReplyChecker {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern LETTER_PREFIX = Pattern.compile("^\\(?([A-Da-d])[).:]\\s*");
   private static final Set<String> UNCHECKED =
-      Set.of("face", "stand", "light", "number", "short", "letter", "orange", "track", "wave",
-          "room", "post", "sign", "top", "head", "board");
+      Set.of(
+          "face", "stand", "light", "number", "short", "letter", "orange", "track", "wave", "room",
+          "post", "sign", "top", "head", "board");
 
   private ReplyChecker() {}
 
@@ -101,7 +102,10 @@ final class ReplyChecker {
     int rating = Math.max(1, Math.min(10, n.path("rating").asInt(5)));
     Map<String, List<SceneObject>> byName = new LinkedHashMap<>();
     for (SceneObject o : scene.graph().objects()) {
-      byName.computeIfAbsent(o.name().replace('_', ' ').toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(o);
+      byName
+          .computeIfAbsent(
+              o.name().replace('_', ' ').toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(o);
     }
     List<String> mentioned = new ArrayList<>();
     for (String name : byName.keySet()) {
@@ -216,7 +220,8 @@ final class ReplyChecker {
     }
     return "The scene graph relates "
         + String.join(
-            "; ", rels.stream().map(r -> r.subject() + " " + r.predicate() + " " + r.object()).toList())
+            "; ",
+            rels.stream().map(r -> r.subject() + " " + r.predicate() + " " + r.object()).toList())
         + ".";
   }
 }

@@ -14,7 +14,13 @@ import java.util.Locale;
  * @param seconds wall time
  */
 public record ValidationSummary(
-    int rows, int kept, int keptInFirstTwo, int dropped, int resumed, long requests, double seconds) {
+    int rows,
+    int kept,
+    int keptInFirstTwo,
+    int dropped,
+    int resumed,
+    long requests,
+    double seconds) {
 
   /** One line for the console. */
   public String line() {

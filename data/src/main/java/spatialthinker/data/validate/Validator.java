@@ -37,11 +37,12 @@ import spatialthinker.data.llm.Journal;
 
 /**
  * The paper's consistency filter: a vision model answers each question twice; the row is kept if
- * either answer is right (pass@2), else it answers twice more and the row is kept if either of those
- * is right; a row all four answers miss is dropped. Rows are validated concurrently; each verdict
- * is recorded with every answer (text, extracted letter, right or not, latency) in a journal keyed
- * by {@code qa_id} as soon as it is known, so a resumed run asks only about rows without one. A row
- * whose requests fail is not recorded and fails the run, to be asked again next time.
+ * either answer is right (pass@2), else it answers twice more and the row is kept if either of
+ * those is right; a row all four answers miss is dropped. Rows are validated concurrently; each
+ * verdict is recorded with every answer (text, extracted letter, right or not, latency) in a
+ * journal keyed by {@code qa_id} as soon as it is known, so a resumed run asks only about rows
+ * without one. A row whose requests fail is not recorded and fails the run, to be asked again next
+ * time.
  */
 public final class Validator {
 
