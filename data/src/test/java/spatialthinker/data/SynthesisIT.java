@@ -209,9 +209,10 @@ class SynthesisIT {
           "<observe>.</observe>\n" + gt.replace("\n<answer>", "\n<think>.</think>\n<answer>");
       RewardScore a = dense.score(new RewardInput(itself, gt, r.problem()));
       RewardScore b = dense.score(new RewardInput(r.teacherResponse(), gt, r.problem()));
-      // CIoU adds 1e-7 to the union, as the reference does: identical boxes score 1 - 1e-7.
-      assertThat(a.overall()).as(r.qaId() + " ground truth " + a).isCloseTo(1.0, within(1e-6));
-      assertThat(b.overall()).as(r.qaId() + " teacher " + b).isCloseTo(1.0, within(1e-6));
+      // CIoU adds 1e-7 to the normalised union, as the reference does: identical boxes score
+      // 1 - 1e-7 / area, a little under 1 for small boxes.
+      assertThat(a.overall()).as(r.qaId() + " ground truth " + a).isCloseTo(1.0, within(1e-4));
+      assertThat(b.overall()).as(r.qaId() + " teacher " + b).isCloseTo(1.0, within(1e-4));
     }
   }
 
