@@ -22,8 +22,8 @@ public record Difficulty(Level level, int rating) {
    * The difficulty of a question from what was measured for it.
    *
    * <p>{@code d = 0.45 (1 - clarity) + 0.25 (1 - minVisible) + 0.15 clutter + 0.15 steps / 2}, with
-   * clutter {@code min(1, (objects - 2) / 6)}; level easy below 0.35, hard from 0.55; rating {@code
-   * 1 + round(9 d)}.
+   * clutter {@code min(1, (objects - 2) / 6)}; level easy below 0.48, hard from 0.68 (about
+   * 40/40/20 over a balanced set, the paper's target); rating {@code 1 + round(9 d)}.
    *
    * @param clarity how far the deciding quantity is past its margin, in [0, 1] (1: far past)
    * @param minVisible the least visible fraction among the objects the question names, in [0, 1]
@@ -36,7 +36,7 @@ public record Difficulty(Level level, int rating) {
     double clutter = clamp01((objects - 2) / 6.0);
     double s = Math.max(0, Math.min(2, steps)) / 2.0;
     double d = 0.45 * (1 - c) + 0.25 * (1 - v) + 0.15 * clutter + 0.15 * s;
-    Level level = d < 0.35 ? Level.EASY : d < 0.55 ? Level.MEDIUM : Level.HARD;
+    Level level = d < 0.48 ? Level.EASY : d < 0.68 ? Level.MEDIUM : Level.HARD;
     int rating = (int) Math.max(1, Math.min(10, 1 + Math.round(9 * d)));
     return new Difficulty(level, rating);
   }

@@ -53,7 +53,7 @@ class QaItemTest {
   @Test
   void difficultyGrowsAsTheMarginShrinks() {
     Difficulty clear = Difficulty.measure(1, 1, 2, 0);
-    Difficulty close = Difficulty.measure(0, 0.4, 8, 2);
+    Difficulty close = Difficulty.measure(0, 0.2, 8, 2);
     assertThat(clear.level()).isEqualTo(Level.EASY);
     assertThat(clear.rating()).isEqualTo(1);
     assertThat(close.level()).isEqualTo(Level.HARD);
