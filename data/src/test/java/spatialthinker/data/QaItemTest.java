@@ -57,6 +57,6 @@ class QaItemTest {
     assertThat(clear.level()).isEqualTo(Level.EASY);
     assertThat(clear.rating()).isEqualTo(1);
     assertThat(close.level()).isEqualTo(Level.HARD);
-    assertThat(close.rating()).isEqualTo(9);
+    assertThat(close.rating()).isEqualTo(10);
   }
 }
