@@ -33,9 +33,10 @@ import spatialthinker.scenes.SceneSource;
 /**
  * A synthesis run: questions for every scene of a source, de-duplicated, balanced ({@link
  * Balancer}), split by image ({@link ImageSplit}), written as rows to the JSONL mirror (one flushed
- * line per row) and then to parquet. A run killed part-way leaves a valid JSONL prefix; run again
- * with the same settings, it keeps those rows and writes the rest. Question writing runs on {@code
- * threads} threads; results are gathered in scene order, so the output does not depend on them.
+ * line per row) and then to parquet, with {@code FILE.provenance.json} beside them. A run killed
+ * part-way leaves a valid JSONL prefix; run again with the same settings, it keeps those rows and
+ * writes the rest. Question writing runs on {@code threads} threads; results are gathered in scene
+ * order, so the output does not depend on them.
  */
 public final class SynthesisJob {
 
@@ -119,17 +120,20 @@ public final class SynthesisJob {
         .filter(r -> r.split().equals(QaRow.TRAIN))
         .forEach(r -> trainImages.add(r.imageId()));
     int valRows = (int) rows.stream().filter(r -> r.split().equals(QaRow.VAL)).count();
-    return new SynthSummary(
-        count[0],
-        skipped,
-        candidates.size(),
-        plan,
-        rows.size() - valRows,
-        valRows,
-        trainImages.size(),
-        val.size(),
-        resumed,
-        (System.nanoTime() - start) / 1e9);
+    SynthSummary summary =
+        new SynthSummary(
+            count[0],
+            skipped,
+            candidates.size(),
+            plan,
+            rows.size() - valRows,
+            valRows,
+            trainImages.size(),
+            val.size(),
+            resumed,
+            (System.nanoTime() - start) / 1e9);
+    Provenance.write(out, source.name(), questions.getClass().getSimpleName(), options, summary);
+    return summary;
   }
 
   private record Result(SceneInfo info, List<QaItem> items, String skip, String failure) {}

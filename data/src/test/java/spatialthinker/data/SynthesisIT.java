@@ -218,6 +218,9 @@ class SynthesisIT {
 
   @Test
   void jsonlMirrorMatchesParquetAndPointsAtImages() throws Exception {
+    assertThat(Files.readString(out.resolveSibling("qa.provenance.json")))
+        .contains("\"rows\" : " + TARGET)
+        .contains("parquet_sha256");
     List<String> lines = Files.readAllLines(SynthesisJob.mirrorOf(out));
     assertThat(lines).hasSize(rows.size());
     for (int i = 0; i < lines.size(); i += 97) {
