@@ -70,6 +70,12 @@ final class ExistenceQuestions implements QuestionMaker {
     return balanced(out, r);
   }
 
+  /** The plural of a noun phrase ending in a shape word. */
+  private static String plural(String noun) {
+    int space = noun.lastIndexOf(' ');
+    return noun.substring(0, space + 1) + CountQuestions.plural(Kind.of(noun.substring(space + 1)));
+  }
+
   // Keeps every yes and as many randomly chosen no's, so answers do not lean to no.
   private static List<QaItem> balanced(List<QaItem> all, SplittableRandom r) {
     List<QaItem> yes = new ArrayList<>();
@@ -102,8 +108,7 @@ final class ExistenceQuestions implements QuestionMaker {
                 + " "
                 + shown.size()
                 + " "
-                + noun
-                + (shown.size() == 1 ? "" : "(s)")
+                + (shown.size() == 1 ? noun : plural(noun))
                 + ": "
                 + String.join(", ", shown.stream().map(ObjectTruth::id).toList())
                 + "."
@@ -161,13 +166,11 @@ final class ExistenceQuestions implements QuestionMaker {
             : "The image shows "
                 + tops.size()
                 + " "
-                + t
-                + (tops.size() == 1 ? "" : "s")
+                + (tops.size() == 1 ? t : CountQuestions.plural(top))
                 + " and "
                 + bottoms.size()
                 + " "
-                + b
-                + (bottoms.size() == 1 ? "" : "s")
+                + (bottoms.size() == 1 ? b : CountQuestions.plural(bottom))
                 + ", but no "
                 + t
                 + " rests on a "
