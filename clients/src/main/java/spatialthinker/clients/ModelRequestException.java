@@ -1,0 +1,29 @@
+package spatialthinker.clients;
+
+import java.util.OptionalInt;
+
+/**
+ * A request that failed for good: rejected by the server (bad request, authentication, unknown
+ * model), or still failing after every retry. The message names the endpoint and, where there is
+ * one, the HTTP status; it never holds an API key.
+ */
+public class ModelRequestException extends RuntimeException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final OptionalInt status;
+
+  public ModelRequestException(String message, OptionalInt status, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+  }
+
+  public ModelRequestException(String message) {
+    this(message, OptionalInt.empty(), null);
+  }
+
+  /** The HTTP status of the failed response, if there was one. */
+  public OptionalInt status() {
+    return status;
+  }
+}

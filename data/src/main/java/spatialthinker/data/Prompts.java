@@ -1,0 +1,52 @@
+package spatialthinker.data;
+
+/**
+ * The prompts a row carries: the SpatialThinker template (as published with SpatialThinker-7B, with
+ * the image size in the {@code Image size: (W x H)} form the training prompts and the reference
+ * reward use) and a plain reasoning template for the {@code <think>}/{@code <answer>} baseline. The
+ * question with its options follows after a blank line.
+ */
+public final class Prompts {
+
+  /** The SpatialThinker instruction, before the image size. */
+  public static final String SPATIAL_THINKER =
+      "You FIRST observe the image in <observe> </observe> tags, then visualise the relevant scene"
+          + " graph in <scene> </scene> tags, followed by thinking about the reasoning process as"
+          + " an internal monologue within <think> </think> tags and then provide the final"
+          + " answer. The final answer MUST BE put within <answer> </answer> tags, and only return"
+          + " the final choice including the correct option and answer within the answer tags,"
+          + " e.g., <answer> (A) cat </answer>.";
+
+  /** The plain reasoning instruction: think, then answer. */
+  public static final String REASONING =
+      "You FIRST think about the reasoning process as an internal monologue within <think>"
+          + " </think> tags and then provide the final answer. The final answer MUST BE put within"
+          + " <answer> </answer> tags, and only return the final choice including the correct"
+          + " option and answer within the answer tags, e.g., <answer> (A) cat </answer>.";
+
+  private Prompts() {}
+
+  /** {@code Image size: (W x H)}. */
+  public static String imageSize(int width, int height) {
+    return "Image size: (" + width + " x " + height + ")";
+  }
+
+  /** The SpatialThinker prompt for a question with its options. */
+  public static String spatialThinker(int width, int height, String questionWithOptions) {
+    return SPATIAL_THINKER + "\n\n" + imageSize(width, height) + "\n\n" + questionWithOptions;
+  }
+
+  /** The plain reasoning prompt for a question with its options. */
+  public static String reasoning(int width, int height, String questionWithOptions) {
+    return REASONING + "\n\n" + imageSize(width, height) + "\n\n" + questionWithOptions;
+  }
+
+  /** The question followed by {@code Options:} and one {@code (A) text} line per option. */
+  public static String withOptions(String question, java.util.List<String> options) {
+    StringBuilder b = new StringBuilder(question).append("\nOptions:");
+    for (int i = 0; i < options.size(); i++) {
+      b.append("\n(").append((char) ('A' + i)).append(") ").append(options.get(i));
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,19 @@
+package spatialthinker.data;
+
+import java.util.List;
+import spatialthinker.scenes.Scene;
+
+/**
+ * Writes questions about a scene: from templates over the scene's truth ({@link
+ * spatialthinker.data.synth.TemplateQuestions}) or by asking a language model ({@link
+ * spatialthinker.data.llm.LlmQuestions}). Implementations are thread-safe.
+ */
+public interface QuestionSource {
+
+  /**
+   * The questions for one scene; empty when it supports none.
+   *
+   * @throws SceneSkippedException when the scene cannot be used, with the reason
+   */
+  List<QaItem> questions(Scene scene);
+}

@@ -1,0 +1,85 @@
+package spatialthinker.data.synth;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import spatialthinker.data.Category;
+import spatialthinker.data.QaItem;
+import spatialthinker.data.QuestionSource;
+import spatialthinker.data.StableHash;
+import spatialthinker.scenes.Scene;
+
+/**
+ * Questions written from templates, with answers computed from the scene's truth. Rendered scenes
+ * support all nine categories; scenes with a 2D graph only (VG150) support relation, reach,
+ * instance_location and count ({@link GraphQuestions}). Each scene keeps at most {@code
+ * perCategory} questions of each category, drawn with a generator seeded from the run seed and the
+ * image id, so the output does not depend on thread scheduling.
+ */
+public final class TemplateQuestions implements QuestionSource {
+
+  /** Default cap on questions per category per scene. */
+  public static final int DEFAULT_PER_CATEGORY = 3;
+
+  private static final List<QuestionMaker> MAKERS =
+      List.of(
+          new RelationQuestions(),
+          new ReachQuestions(),
+          new SizeQuestions(),
+          new OrientationQuestions(),
+          new LocationQuestions(),
+          new DepthQuestions(),
+          new DistanceQuestions(),
+          new CountQuestions(),
+          new ExistenceQuestions());
+
+  private final long seed;
+  private final int perCategory;
+
+  /**
+   * @param seed run seed
+   * @param perCategory most questions per category per scene, at least 1
+   */
+  public TemplateQuestions(long seed, int perCategory) {
+    if (perCategory < 1) {
+      throw new IllegalArgumentException("--per-category must be at least 1, got " + perCategory);
+    }
+    this.seed = seed;
+    this.perCategory = perCategory;
+  }
+
+  /** The categories questions are written for, given whether scenes carry 3D truth. */
+  public static List<Category> supported(boolean synthetic) {
+    return synthetic ? List.of(Category.values()) : GraphQuestions.CATEGORIES;
+  }
+
+  @Override
+  public List<QaItem> questions(Scene scene) {
+    SplittableRandom r = new SplittableRandom(StableHash.of(Long.toString(seed), scene.imageId()));
+    if (!scene.synthetic()) {
+      return GraphQuestions.make(scene, r, perCategory);
+    }
+    SceneFacts facts = new SceneFacts(scene);
+    List<QaItem> out = new ArrayList<>();
+    for (QuestionMaker m : MAKERS) {
+      out.addAll(sample(m.make(facts, r.split()), perCategory, r.split()));
+    }
+    return out;
+  }
+
+  /** Up to {@code n} distinct questions drawn at random, in the order drawn. */
+  static List<QaItem> sample(List<QaItem> all, int n, SplittableRandom r) {
+    List<QaItem> pool = new ArrayList<>(all);
+    List<QaItem> out = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    while (out.size() < n && !pool.isEmpty()) {
+      QaItem q = pool.remove(r.nextInt(pool.size()));
+      if (keys.add(q.key())) {
+        out.add(q);
+      }
+    }
+    return out;
+  }
+}
