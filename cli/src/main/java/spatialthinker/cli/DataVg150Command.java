@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import spatialthinker.data.io.Vg150Parquet;
+import spatialthinker.scenes.Vg150Scenes;
 
 /** {@code spatialthinker data vg150}: QA rows from VG150 scene graphs. */
 @Command(
@@ -32,6 +32,6 @@ final class DataVg150Command implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return settings.run(Vg150Parquet.open(input), out);
+    return settings.run(Vg150Scenes.open(input), out);
   }
 }

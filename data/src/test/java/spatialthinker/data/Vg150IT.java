@@ -14,11 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spatialthinker.data.io.QaJsonl;
 import spatialthinker.data.io.QaParquet;
-import spatialthinker.data.io.Vg150Parquet;
 import spatialthinker.data.synth.TemplateQuestions;
 import spatialthinker.reward.Reward;
 import spatialthinker.reward.RewardInput;
 import spatialthinker.reward.RewardPresets;
+import spatialthinker.scenes.Vg150Scenes;
 
 /** VG150-style parquet in, QA parquet out: only the categories a 2D graph supports. */
 class Vg150IT {
@@ -65,7 +65,7 @@ class Vg150IT {
     Files.createDirectories(out.getParent());
     SynthSummary summary =
         new SynthesisJob(
-                Vg150Parquet.open(vg),
+                Vg150Scenes.open(vg),
                 new TemplateQuestions(1, 3),
                 new SynthOptions(20, 50, 0.0, 1, 1),
                 out)
