@@ -17,7 +17,7 @@ public record Camera(Vec3 position, Vec3 lookAt, double fov) {
       throw new IllegalArgumentException("camera fov must be in (1, 179) degrees, got " + fov);
     }
     Vec3 f = lookAt.minus(position);
-    if (f.length() == 0 || Math.hypot(f.x(), f.z()) < 1e-9 * f.length()) {
+    if (f.length() == 0 || StrictMath.hypot(f.x(), f.z()) < 1e-9 * f.length()) {
       throw new IllegalArgumentException(
           "camera must look at a point other than straight up or down, got position "
               + position

@@ -49,7 +49,7 @@ public record SceneTruth(long seed, Camera camera, List<ObjectTruth> objects) {
     double towards = f.x() * toCamera.x() + f.z() * toCamera.z();
     Vec3 right = camera.right();
     double side = f.x() * right.x() + f.z() * right.z();
-    double len = Math.hypot(toCamera.x(), toCamera.z());
+    double len = StrictMath.hypot(toCamera.x(), toCamera.z());
     double deg = Math.toDegrees(StrictMath.atan2(side, towards / len));
     return deg == -180 ? 180 : deg;
   }

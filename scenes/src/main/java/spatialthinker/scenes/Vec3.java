@@ -59,7 +59,7 @@ public record Vec3(double x, double y, double z) {
 
   /** Distance to {@code o} in the ground plane (x and z only). */
   public double groundDistance(Vec3 o) {
-    return Math.hypot(x - o.x, z - o.z);
+    return StrictMath.hypot(x - o.x, z - o.z);
   }
 
   /** {@code [x, y, z]}. */

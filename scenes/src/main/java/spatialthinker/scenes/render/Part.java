@@ -79,7 +79,7 @@ public record Part(
           if (a <= p[3] + margin || a >= p[4] - margin) {
             return false;
           }
-          double radial = Math.hypot(u - p[0], v - p[1]);
+          double radial = StrictMath.hypot(u - p[0], v - p[1]);
           double r = type == CONE_Y || type == CONE_Z ? p[2] * (p[4] - a) / (p[4] - p[3]) : p[2];
           return radial < r - margin;
         }

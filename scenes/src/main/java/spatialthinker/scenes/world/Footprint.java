@@ -18,7 +18,7 @@ public record Footprint(
 
   /** Radius of the smallest disc around the centre that holds the footprint. */
   public double radius() {
-    return round ? hx : Math.hypot(hx, hz);
+    return round ? hx : StrictMath.hypot(hx, hz);
   }
 
   /** True when the interiors intersect; footprints that only touch do not overlap. */
@@ -44,7 +44,7 @@ public record Footprint(
       return 0;
     }
     if (round && o.round) {
-      return Math.hypot(o.cx - cx, o.cz - cz) - hx - o.hx;
+      return StrictMath.hypot(o.cx - cx, o.cz - cz) - hx - o.hx;
     }
     if (round) {
       return o.pointDistance(cx, cz) - hx;
@@ -65,7 +65,7 @@ public record Footprint(
   public boolean contains(Footprint inner) {
     if (inner.round) {
       if (round) {
-        return Math.hypot(inner.cx - cx, inner.cz - cz) + inner.hx <= hx;
+        return StrictMath.hypot(inner.cx - cx, inner.cz - cz) + inner.hx <= hx;
       }
       double lx = localX(inner.cx, inner.cz);
       double lz = localZ(inner.cx, inner.cz);
@@ -74,7 +74,7 @@ public record Footprint(
     for (int k = 0; k < 4; k++) {
       double x = inner.cornerX(k);
       double z = inner.cornerZ(k);
-      if (round ? Math.hypot(x - cx, z - cz) > hx : pointDistance(x, z) > 0) {
+      if (round ? StrictMath.hypot(x - cx, z - cz) > hx : pointDistance(x, z) > 0) {
         return false;
       }
     }
@@ -84,11 +84,11 @@ public record Footprint(
   /** Distance from a ground point to this footprint; 0 inside. */
   public double pointDistance(double x, double z) {
     if (round) {
-      return Math.max(0, Math.hypot(x - cx, z - cz) - hx);
+      return Math.max(0, StrictMath.hypot(x - cx, z - cz) - hx);
     }
     double dx = Math.max(0, Math.abs(localX(x, z)) - hx);
     double dz = Math.max(0, Math.abs(localZ(x, z)) - hz);
-    return Math.hypot(dx, dz);
+    return StrictMath.hypot(dx, dz);
   }
 
   private double localX(double x, double z) {

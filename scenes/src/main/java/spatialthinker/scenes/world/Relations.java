@@ -130,7 +130,7 @@ public final class Relations {
     }
     double dx = ob.x() - oa.x();
     double dz = ob.z() - oa.z();
-    double len = Math.hypot(dx, dz);
+    double len = StrictMath.hypot(dx, dz);
     if (len < 1e-9) {
       return 0;
     }

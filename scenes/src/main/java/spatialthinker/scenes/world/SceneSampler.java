@@ -151,7 +151,7 @@ public final class SceneSampler {
       if (a.footprint().gap(f) > TOUCH_GAP_MAX) {
         return null;
       }
-      boolean inRegion = Math.hypot(c.x(), c.z()) <= region + 0.6;
+      boolean inRegion = StrictMath.hypot(c.x(), c.z()) <= region + 0.6;
       return inRegion && clear(c, objs, ai) ? c : null;
     }
     return null;
