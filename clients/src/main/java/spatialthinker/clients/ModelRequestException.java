@@ -12,14 +12,26 @@ public class ModelRequestException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final OptionalInt status;
+  private final int attempts;
 
   public ModelRequestException(String message, OptionalInt status, Throwable cause) {
+    this(message, status, cause, 1);
+  }
+
+  /** A failure after {@code attempts} requests. */
+  public ModelRequestException(String message, OptionalInt status, Throwable cause, int attempts) {
     super(message, cause);
     this.status = status;
+    this.attempts = Math.max(1, attempts);
   }
 
   public ModelRequestException(String message) {
     this(message, OptionalInt.empty(), null);
+  }
+
+  /** How many requests were made before giving up. */
+  public int attempts() {
+    return attempts;
   }
 
   /** The HTTP status of the failed response, if there was one. */
