@@ -9,6 +9,7 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * An encoded image (PNG, JPEG, GIF or WebP bytes) with its media type and pixel size.
@@ -94,7 +95,8 @@ public record ImagePart(byte[] data, String mediaType, int width, int height)
     if (type.equals("image/webp")) {
       return webpSize(data);
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+    // An in-memory stream: ImageIO.createImageInputStream may cache through a temporary file.
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new IllegalArgumentException("no image reader for " + type);

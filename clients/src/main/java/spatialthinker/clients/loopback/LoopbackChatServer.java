@@ -110,7 +110,8 @@ public final class LoopbackChatServer implements AutoCloseable {
    *
    * @param responder decides each reply
    * @param latency added before every reply
-   * @param record keep every request (with its images) for {@link #requests()}
+   * @param record keep every request (with its decoded images) for {@link #requests()}; without it,
+   *     requests passed to the responder carry no images
    */
   public static LoopbackChatServer start(Responder responder, Duration latency, boolean record) {
     try {
@@ -146,7 +147,7 @@ public final class LoopbackChatServer implements AutoCloseable {
       }
       JsonNode body = JSON.readTree(bytes);
       boolean anthropic = ex.getRequestURI().getPath().endsWith("/messages");
-      Request req = parse(ex, body, anthropic);
+      Request req = parse(ex, body, anthropic, record);
       if (record) {
         requests.add(req);
       }
@@ -206,7 +207,8 @@ public final class LoopbackChatServer implements AutoCloseable {
     }
   }
 
-  private static Request parse(HttpExchange ex, JsonNode body, boolean anthropic) {
+  private static Request parse(
+      HttpExchange ex, JsonNode body, boolean anthropic, boolean decodeImages) {
     StringBuilder text = new StringBuilder();
     List<ImagePart> images = new ArrayList<>();
     for (JsonNode m : body.path("messages")) {
@@ -219,6 +221,8 @@ public final class LoopbackChatServer implements AutoCloseable {
         String type = part.path("type").asText();
         if (type.equals("text")) {
           append(text, part.path("text").asText());
+        } else if (!decodeImages) {
+          continue; // decoding images costs time a throughput measurement should not pay
         } else if (type.equals("image_url")) {
           String url = part.path("image_url").path("url").asText();
           images.add(ImagePart.of(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));

@@ -1,0 +1,83 @@
+package spatialthinker.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import spatialthinker.eval.ThroughputBenchmark;
+
+/** {@code spatialthinker eval bench}: runner throughput against a stand-in server. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure evaluation throughput: N synthetic items against a loopback server that answers",
+      "after a fixed latency L, at each concurrency C; compares the wall time with N*L/C."
+    })
+final class EvalBenchCommand implements Callable<Integer> {
+
+  @Option(names = "--items", paramLabel = "N", description = "items per run (default 1000)")
+  int items = 1000;
+
+  @Option(names = "--latency-ms", paramLabel = "L", description = "server latency (default 200)")
+  long latencyMs = 200;
+
+  @Option(
+      names = "--concurrency",
+      split = ",",
+      paramLabel = "C",
+      description = "concurrencies to measure (default 32,64)")
+  List<Integer> concurrency = List.of(32, 64);
+
+  @Option(
+      names = "--work",
+      paramLabel = "DIR",
+      description = "scratch directory (default: a temporary one)")
+  Path work;
+
+  @Override
+  public Integer call() throws IOException {
+    if (items < 1 || latencyMs < 1 || concurrency.stream().anyMatch(c -> c < 1)) {
+      throw new IllegalArgumentException("--items, --latency-ms and --concurrency must be >= 1");
+    }
+    Path dir =
+        work != null ? Files.createDirectories(work) : Files.createTempDirectory("st-eval-bench");
+    List<ThroughputBenchmark.Measurement> ms =
+        ThroughputBenchmark.run(items, Duration.ofMillis(latencyMs), concurrency, dir);
+    System.out.println(
+        "| items N | latency L ms | concurrency C | ideal N·L/C s | wall s | ideal/wall | whole run s |");
+    System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+    ms.forEach(m -> System.out.println(m.row()));
+    System.out.println();
+    System.out.println(
+        "Machine: "
+            + Runtime.getRuntime().availableProcessors()
+            + " CPU cores, "
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.arch")
+            + ", JDK "
+            + Runtime.version()
+            + ", max heap "
+            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+            + " MiB.");
+    if (work == null) {
+      deleteQuietly(dir);
+    }
+    System.err.println("measured " + ms.size() + " concurrency level(s)");
+    return 0;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var walk = Files.walk(dir)) {
+      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
