@@ -54,12 +54,29 @@ final class RegionReader {
   private static final Pattern NEGATED_BEFORE =
       Pattern.compile(
           "(?:\\bnot|n't|\\bnever|\\bunlike|\\bexcept|\\bthan|\\binstead of|\\bnor"
-              + "|\\bneither|\\bexclude|\\beliminate|\\brule out|\\bruled out|\\bagainst)"
+              + "|\\bneither|\\bexclude|\\beliminate|\\brule out|\\bruled out|\\bagainst"
+              + "|(?:n't|\\bnot|\\bcannot)\\s+(?:be|think|believe|say|choose|pick|select)"
+              + "(?:\\s+(?:it's|it\\s+is|that|the\\s+answer\\s+is))?)"
               + "\\s*(?:the\\s+)?(?:option|choice)?\\s*[(\\[]?\\s*$");
   private static final Pattern NEGATED_AFTER =
       Pattern.compile(
-          "^\\s*[)\\]]?\\s*(?:(?:is|are|was|seems|appears)\\s+)?(?:not\\b|incorrect|wrong|false"
-              + "|unlikely|ruled out|eliminated|can be ruled out)");
+          "^\\s*[)\\]]?\\s*(?:(?:is|are|was|seems|appears|can|could|would|should|must)\\s+)?"
+              + "(?:not\\b|isn't|aren't|wasn't|can't|cannot|incorrect|wrong|false|unlikely"
+              + "|ruled out|eliminated|can be ruled out|out of the question)");
+  private static final Pattern SUPPOSED_BEFORE =
+      Pattern.compile(
+          "\\b(?:if|suppose|assuming|whether)\\s+(?:the\\s+)?(?:option|choice)?\\s*[(\\[]?\\s*$");
+  private static final Pattern SUPPOSED_AFTER =
+      Pattern.compile(
+          "^\\s*[)\\]]?\\s*(?:would|could|might|may)\\s+(?:mean|imply|suggest|require|indicate|be\\s+true\\s+if)");
+  private static final Pattern HYPOTHETICAL =
+      Pattern.compile("(?i)(?:if|suppose|supposing|assuming|assume|in case|were)\\b");
+  private static final Pattern REFUSAL =
+      Pattern.compile(
+          "(?i)\\b(?:i'?m sorry|i am sorry|(?:can't|cannot|can not|unable to|not possible to|impossible to)"
+              + "\\s+(?:\\w+\\s+)?(?:determine|tell|say|answer|see|know|assist|help))");
+  private static final Pattern CLAUSE_END =
+      Pattern.compile("[.!?;](?:\\s|$)|\\s[-–—]\\s|\\b(?:because|since|as)\\b|\\n");
   private static final Pattern JOINED_ALTERNATIVE =
       Pattern.compile("^\\s*(?:or|and|/|vs\\.?|versus)\\s+(.*)$", Pattern.CASE_INSENSITIVE);
 
@@ -122,6 +139,24 @@ final class RegionReader {
           "eighteen",
           "nineteen",
           "twenty");
+
+  /** Words after a leading letter that commit to it. */
+  private static final Set<String> AFFIRMING =
+      Set.of(
+          "is",
+          "because",
+          "since",
+          "as",
+          "fits",
+          "matches",
+          "describes",
+          "best",
+          "correctly",
+          "indeed");
+
+  // A contrast after the only option named ("(A) seems plausible, but …") withdraws it.
+  private static final Pattern CONTRAST =
+      Pattern.compile("(?i)\\b(?:but|however|although|though|yet|otherwise|whereas)\\b");
 
   private final Choices choices;
   private final List<String> folded;
@@ -188,7 +223,7 @@ final class RegionReader {
     }
     if (!m.matches()) {
       m = LEAD_BARE.matcher(r);
-      if (!m.matches() || !bareLetterStandsAlone(m.group(1).charAt(0), m.group(2))) {
+      if (!m.matches() || !bareLetterCommits(m.group(1).charAt(0), m.group(2))) {
         return Optional.empty();
       }
     }
@@ -206,10 +241,26 @@ final class RegionReader {
         && !startsWithOption(rest.toLowerCase(Locale.ROOT), c - 'A')) {
       return Optional.of(Reading.ambiguous("letter-text-conflict"));
     }
-    if (hasOtherChoice(rest, c)) {
+    // "B. At first (A) seemed …": the full stop after the letter closed the answer's clause.
+    boolean sentenceAfter =
+        r.length() > 1 && r.charAt(1) == '.' && rest.matches("(?s)^[A-Z][a-z].*");
+    if (!sentenceAfter && hasOtherChoice(firstClause(rest), c)) {
       return Optional.of(Reading.ambiguous("second-choice"));
     }
     return Optional.of(Reading.choice(c, "leading-letter"));
+  }
+
+  /**
+   * Whether a letter at the start, followed by a space, is the answer: "B because …", "B is
+   * correct", "B behind" — not "A would mean …" (a conditional) nor "A cat …" (an article).
+   */
+  private boolean bareLetterCommits(char c, String rest) {
+    String lower = rest.toLowerCase(Locale.ROOT);
+    if (choices.hasLetter(c) && startsWithOption(lower, c - 'A')) {
+      return true;
+    }
+    String word = lower.split("[^a-z]+", 2)[0];
+    return word.isEmpty() || AFFIRMING.contains(word);
   }
 
   private boolean bareLetterStandsAlone(char c, String rest) {
@@ -239,22 +290,43 @@ final class RegionReader {
         return Optional.of(Reading.ambiguous("two-option-texts"));
       }
     }
-    if (hasOtherChoice(rest, c)) {
+    if (hasOtherChoice(firstClause(rest), c)) {
       return Optional.of(Reading.ambiguous("second-choice"));
     }
     return Optional.of(Reading.choice(c, "leading-option-text"));
   }
 
   private Reading scan(String r) {
-    Set<Character> found = new TreeSet<>();
-    for (Ref ref : letterRefs(r)) {
-      found.add(ref.letter());
+    if (HYPOTHETICAL.matcher(r).lookingAt()) {
+      return Reading.none("hypothetical");
     }
-    found.addAll(optionTextHits(r));
+    if (REFUSAL.matcher(r).find()) {
+      return Reading.none("refusal");
+    }
+    Set<Character> found = new TreeSet<>();
+    int lastMention = -1;
+    List<Ref> refs = new ArrayList<>(letterRefs(r));
+    refs.addAll(optionTextHits(r));
+    for (Ref ref : refs) {
+      found.add(ref.letter());
+      lastMention = Math.max(lastMention, ref.end());
+    }
     if (found.size() == 1) {
+      if (CONTRAST.matcher(r).region(lastMention, r.length()).find()) {
+        return Reading.ambiguous("mention-then-contrast");
+      }
       return Reading.choice(found.iterator().next(), "mentioned");
     }
     return found.isEmpty() ? Reading.none("no-choice") : Reading.ambiguous("several-choices");
+  }
+
+  /**
+   * The text up to the end of the clause that states the answer: "(B) right. Unlike (A), …" states
+   * B and then explains; "(C), no wait (D)" and "(A) left (B) right" stay in one clause.
+   */
+  private static String firstClause(String rest) {
+    Matcher m = CLAUSE_END.matcher(rest);
+    return m.find() ? rest.substring(0, m.start()) : rest;
   }
 
   /** True when the text names, un-negated, an option other than {@code chosen}. */
@@ -309,17 +381,21 @@ final class RegionReader {
     }
   }
 
+  /** A mention that rejects the option, or only supposes it ("if A", "A would mean"). */
   private static boolean negated(String s, int start, int end) {
     String before = s.substring(Math.max(0, start - 30), start).toLowerCase(Locale.ROOT);
     String after = s.substring(end, Math.min(s.length(), end + 30)).toLowerCase(Locale.ROOT);
-    return NEGATED_BEFORE.matcher(before).find() || NEGATED_AFTER.matcher(after).find();
+    return NEGATED_BEFORE.matcher(before).find()
+        || NEGATED_AFTER.matcher(after).find()
+        || SUPPOSED_BEFORE.matcher(before).find()
+        || SUPPOSED_AFTER.matcher(after).find();
   }
 
-  /** Letters of options whose text occurs, un-negated, as whole words (longest first). */
-  private Set<Character> optionTextHits(String r) {
+  /** Un-negated occurrences of option texts as whole words (longest first). */
+  private List<Ref> optionTextHits(String r) {
     String lower = r.toLowerCase(Locale.ROOT);
     if (lower.length() != r.length()) {
-      return Set.of(); // case folding changed offsets; too exotic to read safely
+      return List.of(); // case folding changed offsets; too exotic to read safely
     }
     record Spelling(int option, String text) {}
     List<Spelling> order = new ArrayList<>();
@@ -330,13 +406,15 @@ final class RegionReader {
       if (o.length() > 1 || (o.length() == 1 && Character.isDigit(o.charAt(0)))) {
         order.add(new Spelling(i, o));
       }
-      if (!words.get(i).isEmpty()) {
+      // Number words count in short answers ("There are three chairs."), not in prose, where
+      // "the two objects" is no count.
+      if (!words.get(i).isEmpty() && r.split("\\s+").length <= 8) {
         order.add(new Spelling(i, words.get(i)));
       }
     }
     order.sort(Comparator.comparingInt((Spelling sp) -> sp.text().length()).reversed());
     boolean[] taken = new boolean[lower.length()];
-    Set<Character> out = new TreeSet<>();
+    List<Ref> out = new ArrayList<>();
     for (Spelling sp : order) {
       int i = sp.option();
       String o = sp.text();
@@ -349,7 +427,7 @@ final class RegionReader {
           taken[k] = true;
         }
         if (!negated(lower, at, end)) {
-          out.add(letterOf(i));
+          out.add(new Ref(letterOf(i), at, end));
         }
       }
     }
