@@ -31,6 +31,9 @@ final class AnswerText {
               + ")");
   private static final Pattern EDGE_PUNCT = Pattern.compile("^[\\s\"'“”‘’]+|[\\s\"'“”‘’.!;,:]+$");
 
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\.+|…|n/?a|none|null|your (?:final )?answer.*|final answer here.*");
+
   private AnswerText() {}
 
   /** Removes markdown emphasis, LaTeX wrappers and list decorations; keeps line breaks. */
@@ -67,8 +70,6 @@ final class AnswerText {
   /** True for an unfilled template slot such as {@code {Your final answer}} or {@code ...}. */
   static boolean isPlaceholder(String cleaned) {
     String t = cleaned.toLowerCase(Locale.ROOT);
-    return t.isEmpty()
-        || t.startsWith("{")
-        || t.matches("\\.+|…|n/?a|none|null|your (?:final )?answer.*|final answer here.*");
+    return t.isEmpty() || t.startsWith("{") || PLACEHOLDER.matcher(t).matches();
   }
 }

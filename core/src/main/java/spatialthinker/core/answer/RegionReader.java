@@ -75,6 +75,9 @@ final class RegionReader {
       Pattern.compile(
           "(?i)\\b(?:i'?m sorry|i am sorry|(?:can't|cannot|can not|unable to|not possible to|impossible to)"
               + "\\s+(?:\\w+\\s+)?(?:determine|tell|say|answer|see|know|assist|help))");
+  private static final Pattern SENTENCE_START = Pattern.compile("[A-Z][a-z]");
+  private static final Pattern FIRST_WORD = Pattern.compile("[a-z]+");
+  private static final Pattern ABBREVIATION_TAIL = Pattern.compile("\\.[A-Za-z]");
   private static final Pattern CLAUSE_END =
       Pattern.compile("[.!?;](?:\\s|$)|\\s[-–—]\\s|\\b(?:because|since|as)\\b|\\n");
   private static final Pattern JOINED_ALTERNATIVE =
@@ -243,7 +246,7 @@ final class RegionReader {
     }
     // "B. At first (A) seemed …": the full stop after the letter closed the answer's clause.
     boolean sentenceAfter =
-        r.length() > 1 && r.charAt(1) == '.' && rest.matches("(?s)^[A-Z][a-z].*");
+        r.length() > 1 && r.charAt(1) == '.' && SENTENCE_START.matcher(rest).lookingAt();
     if (!sentenceAfter && hasOtherChoice(firstClause(rest), c)) {
       return Optional.of(Reading.ambiguous("second-choice"));
     }
@@ -259,7 +262,8 @@ final class RegionReader {
     if (choices.hasLetter(c) && startsWithOption(lower, c - 'A')) {
       return true;
     }
-    String word = lower.split("[^a-z]+", 2)[0];
+    Matcher w = FIRST_WORD.matcher(lower);
+    String word = w.lookingAt() ? w.group() : "";
     return word.isEmpty() || AFFIRMING.contains(word);
   }
 
@@ -271,7 +275,8 @@ final class RegionReader {
     if (choices.hasLetter(c) && startsWithOption(lower, c - 'A')) {
       return true;
     }
-    String word = lower.split("[^a-z]+", 2)[0];
+    Matcher w = FIRST_WORD.matcher(lower);
+    String word = w.lookingAt() ? w.group() : "";
     return LETTER_FOLLOWERS.contains(word);
   }
 
@@ -350,7 +355,7 @@ final class RegionReader {
     while (bare.find()) {
       char c = bare.group(1).charAt(0);
       String after = s.substring(bare.end());
-      if (after.matches("(?s)^\\.[A-Za-z].*")) {
+      if (ABBREVIATION_TAIL.matcher(after).lookingAt()) {
         continue; // an abbreviation such as U.S.
       }
       if ((c == 'A' || c == 'I') && !bareLetterEndsClause(c, after)) {
@@ -408,7 +413,7 @@ final class RegionReader {
       }
       // Number words count in short answers ("There are three chairs."), not in prose, where
       // "the two objects" is no count.
-      if (!words.get(i).isEmpty() && r.split("\\s+").length <= 8) {
+      if (!words.get(i).isEmpty() && words(r) <= 8) {
         order.add(new Spelling(i, words.get(i)));
       }
     }
@@ -482,6 +487,19 @@ final class RegionReader {
       return false;
     }
     return lower.startsWith(o) && wordBoundary(lower, 0, o.length());
+  }
+
+  private static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = Character.isWhitespace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
   }
 
   private static char letterOf(int index) {
