@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -137,6 +139,15 @@ public final class EvalRunner {
     }
   }
 
+  /** An item whose images could not be read, queued in order with the others. */
+  private record Broken(ItemMeta meta, String why) {}
+
+  private static final Object END = new Object();
+
+  /**
+   * Reads items on one thread into a queue as deep as the concurrency (so that a burst of replies
+   * finds the next items ready), and sends them from this thread as permits free up.
+   */
   private long dispatch(
       BenchmarkData data,
       Path predsFile,
@@ -151,42 +162,93 @@ public final class EvalRunner {
     AtomicReference<RuntimeException> fatal = new AtomicReference<>();
     listener.started(limit, alreadyDone);
     Semaphore permits = new Semaphore(config.concurrency());
+    BlockingQueue<Object> ready = new ArrayBlockingQueue<>(config.concurrency());
     try (PredictionLog log = PredictionLog.open(predsFile, config.fsync());
         ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-      data.stream(
-          limit,
-          i -> !done.contains(i),
-          item -> {
-            if (fatal.get() != null) {
-              throw fatal.get();
-            }
-            permits.acquireUninterruptibly();
-            workers.submit(
-                () -> {
-                  try {
-                    Prediction p = evaluate(item);
-                    log.append(p);
-                    written.incrementAndGet();
-                    long c = p.correct() ? correctCount.incrementAndGet() : correctCount.get();
-                    listener.predicted(p, doneCount.incrementAndGet(), c);
-                  } catch (RuntimeException e) {
-                    fatal.compareAndSet(null, e);
-                  } finally {
-                    permits.release();
-                  }
-                });
-          },
-          (meta, why) -> {
-            Prediction p = failed(meta, "", why, 0, 0, Optional.empty());
-            log.append(p);
-            written.incrementAndGet();
-            listener.predicted(p, doneCount.incrementAndGet(), correctCount.get());
-          });
+      Thread reader =
+          Thread.ofPlatform()
+              .name("eval-reader")
+              .start(
+                  () -> {
+                    try {
+                      data.stream(
+                          limit,
+                          i -> !done.contains(i) && fatal.get() == null,
+                          item -> put(ready, item),
+                          (meta, why) -> put(ready, new Broken(meta, why)));
+                    } catch (RuntimeException e) {
+                      fatal.compareAndSet(null, e);
+                    } finally {
+                      put(ready, END);
+                    }
+                  });
+      for (Object next = take(ready); next != END; next = take(ready)) {
+        if (fatal.get() != null) {
+          continue; // drain, so the reader can finish
+        }
+        if (next instanceof Broken b) {
+          Prediction p = failed(b.meta(), "", b.why(), 0, 0, Optional.empty());
+          log.append(p);
+          written.incrementAndGet();
+          listener.predicted(p, doneCount.incrementAndGet(), correctCount.get());
+          continue;
+        }
+        EvalItem item = (EvalItem) next;
+        permits.acquireUninterruptibly();
+        workers.submit(
+            () -> {
+              try {
+                Prediction p = evaluate(item);
+                log.append(p);
+                written.incrementAndGet();
+                long c = p.correct() ? correctCount.incrementAndGet() : correctCount.get();
+                listener.predicted(p, doneCount.incrementAndGet(), c);
+              } catch (RuntimeException e) {
+                fatal.compareAndSet(null, e);
+              } finally {
+                permits.release();
+              }
+            });
+      }
+      join(reader);
     }
     if (fatal.get() != null) {
       throw fatal.get();
     }
     return written.get();
+  }
+
+  private static void put(BlockingQueue<Object> q, Object o) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        q.put(o);
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static Object take(BlockingQueue<Object> q) {
+    try {
+      return q.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while dispatching", e);
+    }
+  }
+
+  private static void join(Thread t) {
+    try {
+      t.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the reader", e);
+    }
   }
 
   /** Sends one item and scores the reply; never throws for a model or image failure. */
