@@ -14,6 +14,7 @@ public class ModelRequestException extends RuntimeException {
   private final OptionalInt status;
   private final int attempts;
 
+  /** A failure after one request. */
   public ModelRequestException(String message, OptionalInt status, Throwable cause) {
     this(message, status, cause, 1);
   }
@@ -25,6 +26,7 @@ public class ModelRequestException extends RuntimeException {
     this.attempts = Math.max(1, attempts);
   }
 
+  /** A failure without an HTTP status. */
   public ModelRequestException(String message) {
     this(message, OptionalInt.empty(), null);
   }

@@ -22,6 +22,7 @@ public final class RetryingChatModel implements ChatModel {
   private final RetrySettings settings;
   private final RetryPolicy<ChatResponse> policy;
 
+  /** Wraps {@code delegate} with the given retries. */
   public RetryingChatModel(ChatModel delegate, RetrySettings settings) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.settings = Objects.requireNonNull(settings, "settings");

@@ -91,6 +91,7 @@ public final class BenchmarkData implements AutoCloseable {
     return new BenchmarkData(benchmark, data, DataFiles.resolve(benchmark, data));
   }
 
+  /** The benchmark this data belongs to. */
   public Benchmark benchmark() {
     return benchmark;
   }

@@ -8,10 +8,12 @@ public class BenchmarkDataException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
+  /** A data problem, described in one line. */
   public BenchmarkDataException(String message) {
     super(message);
   }
 
+  /** A data problem with the underlying error. */
   public BenchmarkDataException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -57,36 +57,43 @@ public record ColumnMapping(
         Optional.empty());
   }
 
+  /** This mapping with other image columns, in sending order. */
   public ColumnMapping withImages(String... columns) {
     return new ColumnMapping(
         List.of(columns), question, answer, choices, task, source, id, groundTruthScene);
   }
 
+  /** This mapping with an options column. */
   public ColumnMapping withChoices(String column) {
     return new ColumnMapping(
         images, question, answer, Optional.of(column), task, source, id, groundTruthScene);
   }
 
+  /** This mapping with a task column. */
   public ColumnMapping withTask(String column) {
     return new ColumnMapping(
         images, question, answer, choices, Optional.of(column), source, id, groundTruthScene);
   }
 
+  /** This mapping with an image-source column. */
   public ColumnMapping withSource(String column) {
     return new ColumnMapping(
         images, question, answer, choices, task, Optional.of(column), id, groundTruthScene);
   }
 
+  /** This mapping with an id column. */
   public ColumnMapping withId(String column) {
     return new ColumnMapping(
         images, question, answer, choices, task, source, Optional.of(column), groundTruthScene);
   }
 
+  /** This mapping with a scene-graph target column. */
   public ColumnMapping withGroundTruthScene(String column) {
     return new ColumnMapping(
         images, question, answer, choices, task, source, id, Optional.of(column));
   }
 
+  /** This mapping without a question column (the question is in the image). */
   public ColumnMapping withoutQuestion() {
     return new ColumnMapping(
         images, Optional.empty(), answer, choices, task, source, id, groundTruthScene);

@@ -78,6 +78,7 @@ public record RunConfig(
         false);
   }
 
+  /** This configuration evaluating only the first {@code n} items. */
   public RunConfig withLimit(long n) {
     return new RunConfig(
         benchmark,
@@ -94,6 +95,7 @@ public record RunConfig(
         fsync);
   }
 
+  /** This configuration resuming (and optionally retrying failures). */
   public RunConfig withResume(boolean r, boolean retry) {
     return new RunConfig(
         benchmark,
@@ -110,6 +112,7 @@ public record RunConfig(
         fsync);
   }
 
+  /** This configuration with other generation settings. */
   public RunConfig withGeneration(int tokens, OptionalDouble temp, Map<String, Object> extra) {
     return new RunConfig(
         benchmark,

@@ -50,6 +50,7 @@ public final class RunReport {
     return new RunReport(runs);
   }
 
+  /** The runs, in the order given. */
   public List<Run> runs() {
     return runs;
   }
