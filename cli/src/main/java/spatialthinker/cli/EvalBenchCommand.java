@@ -35,6 +35,12 @@ final class EvalBenchCommand implements Callable<Integer> {
   List<Integer> concurrency = List.of(32, 64);
 
   @Option(
+      names = "--repeat",
+      paramLabel = "R",
+      description = "measure each concurrency R times, interleaved; medians follow (default 1)")
+  int repeat = 1;
+
+  @Option(
       names = "--work",
       paramLabel = "DIR",
       description = "scratch directory (default: a temporary one)")
@@ -42,17 +48,27 @@ final class EvalBenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (items < 1 || latencyMs < 1 || concurrency.stream().anyMatch(c -> c < 1)) {
-      throw new IllegalArgumentException("--items, --latency-ms and --concurrency must be >= 1");
+    if (items < 1 || latencyMs < 1 || repeat < 1 || concurrency.stream().anyMatch(c -> c < 1)) {
+      throw new IllegalArgumentException(
+          "--items, --latency-ms, --repeat and --concurrency must be >= 1");
     }
     Path dir =
         work != null ? Files.createDirectories(work) : Files.createTempDirectory("st-eval-bench");
     List<ThroughputBenchmark.Measurement> ms =
-        ThroughputBenchmark.run(items, Duration.ofMillis(latencyMs), concurrency, dir);
+        ThroughputBenchmark.run(items, Duration.ofMillis(latencyMs), concurrency, repeat, dir);
     System.out.println(
         "| items N | latency L ms | concurrency C | ideal N·L/C s | wall s | ideal/wall | whole run s |");
     System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
     ms.forEach(m -> System.out.println(m.row()));
+    if (repeat > 1) {
+      System.out.println();
+      System.out.println("Medians of " + repeat + " runs (by ideal/wall):");
+      System.out.println();
+      System.out.println(
+          "| items N | latency L ms | concurrency C | ideal N·L/C s | wall s | ideal/wall | whole run s |");
+      System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+      concurrency.forEach(c -> System.out.println(ThroughputBenchmark.median(ms, c).row()));
+    }
     System.out.println();
     System.out.println(
         "Machine: "

@@ -56,11 +56,12 @@ public final class ThroughputBenchmark {
   private ThroughputBenchmark() {}
 
   /**
-   * Writes {@code items} synthetic CV-Bench items under {@code work}, warms the JVM up with one
-   * short run, then runs once per concurrency.
+   * Writes {@code items} synthetic CV-Bench items under {@code scratch}, warms the JVM up with one
+   * short run, then runs {@code repeat} times at each concurrency (interleaved, so that a change in
+   * the machine's load touches every concurrency alike).
    */
   public static List<Measurement> run(
-      int items, Duration latency, List<Integer> concurrencies, Path scratch) {
+      int items, Duration latency, List<Integer> concurrencies, int repeat, Path scratch) {
     // Each invocation gets its own directory: run directories refuse to be reused.
     Path work = scratch.resolve("bench-" + System.currentTimeMillis());
     Path data = work.resolve("data").resolve("test_2d.parquet");
@@ -71,16 +72,28 @@ public final class ThroughputBenchmark {
         LoopbackChatServer.start(r -> new Reply.Answer("<answer>(A)</answer>"), latency, false)) {
       int maxC = concurrencies.stream().mapToInt(Integer::intValue).max().orElse(16);
       once(server, data, Math.min(items, 4 * maxC), maxC, work.resolve("warmup"));
-      for (int c : concurrencies) {
-        int before = server.requestCount();
-        long t0 = System.nanoTime();
-        EvalRunner.Result r = once(server, data, items, c, work.resolve("c" + c));
-        Duration total = Duration.ofNanos(System.nanoTime() - t0);
-        out.add(
-            new Measurement(items, latency, c, r.wall(), total, server.requestCount() - before));
+      for (int rep = 0; rep < repeat; rep++) {
+        for (int c : concurrencies) {
+          int before = server.requestCount();
+          long t0 = System.nanoTime();
+          EvalRunner.Result r = once(server, data, items, c, work.resolve("r" + rep + "-c" + c));
+          Duration total = Duration.ofNanos(System.nanoTime() - t0);
+          out.add(
+              new Measurement(items, latency, c, r.wall(), total, server.requestCount() - before));
+        }
       }
     }
     return out;
+  }
+
+  /** The measurement of median efficiency among those at one concurrency. */
+  public static Measurement median(List<Measurement> all, int concurrency) {
+    List<Measurement> at =
+        all.stream()
+            .filter(m -> m.concurrency() == concurrency)
+            .sorted(java.util.Comparator.comparingDouble(Measurement::efficiency))
+            .toList();
+    return at.get(at.size() / 2);
   }
 
   private static EvalRunner.Result once(
