@@ -16,8 +16,9 @@ import spatialthinker.eval.ThroughputBenchmark;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure evaluation throughput: N synthetic items against a loopback server that answers",
-      "after a fixed latency L, at each concurrency C; compares the wall time with N*L/C."
+      "Measure evaluation throughput: N synthetic items against a loopback server",
+      "that answers after a fixed latency L, at each concurrency C; compares the",
+      "wall time with the ideal N*L/C."
     })
 final class EvalBenchCommand implements Callable<Integer> {
 

@@ -21,9 +21,10 @@ import spatialthinker.eval.SummaryFormat;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a benchmark against a chat model. Writes DIR/run.json (configuration and provenance),",
-      "DIR/predictions.jsonl (one line per item, as answers arrive), DIR/summary.json and",
-      "DIR/summary.md. A killed run continues with --resume and loses only requests in flight."
+      "Run a benchmark against a chat model. Writes DIR/run.json (configuration",
+      "and provenance), DIR/predictions.jsonl (one line per item, as answers",
+      "arrive), DIR/summary.json and DIR/summary.md. A killed run continues with",
+      "--resume and loses only the requests that were in flight."
     })
 final class EvalRunCommand implements Callable<Integer> {
 

@@ -17,10 +17,11 @@ import spatialthinker.eval.SummaryFormat;
     name = "score",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-extract answers from saved responses and re-score them. Each input line is a JSON",
-      "object with at least response, choices (option texts) and answer (letter, option text or",
-      "index); each output line is the input line with pred (letter or null) and correct added.",
-      "Reads our predictions.jsonl and other harnesses' outputs alike."
+      "Re-extract answers from saved responses and re-score them. Each input line",
+      "is a JSON object with at least response, choices (option texts) and answer",
+      "(letter, option text or index); each output line is the input line with",
+      "pred (letter or null) and correct added. Reads our predictions.jsonl and",
+      "other harnesses' outputs alike."
     })
 final class EvalScoreCommand implements Callable<Integer> {
 
