@@ -174,6 +174,41 @@ public final class Rescorer {
     return n == null || n.isNull() ? Optional.empty() : Optional.of(n.asText());
   }
 
+  /** A saved prediction read again with the current extraction (a failed request stays failed). */
+  public static Prediction rescore(Prediction p, ItemScorer scorer) {
+    if (p.failed() || p.response().isEmpty()) {
+      return p;
+    }
+    Scored s =
+        scorer.score(
+            p.response().get(),
+            new Choices(p.choices()),
+            p.answer(),
+            p.groundTruthScene(),
+            p.imageSize().map(z -> new int[] {z.width(), z.height()}));
+    return new Prediction(
+        p.benchmark(),
+        p.index(),
+        p.id(),
+        p.task(),
+        p.source(),
+        p.promptHash(),
+        p.response(),
+        s.pred(),
+        p.answer(),
+        s.correct(),
+        p.choices(),
+        s.rule(),
+        p.latencyMs(),
+        p.attempts(),
+        p.finishReason(),
+        p.usage(),
+        p.error(),
+        p.imageSize(),
+        p.groundTruthScene(),
+        s.grounding().or(p::grounding));
+  }
+
   /** Writes the rescored lines, in input order, atomically. */
   public static void write(Path out, List<Line> lines) {
     Path tmp = out.toAbsolutePath().resolveSibling(out.getFileName() + ".tmp");

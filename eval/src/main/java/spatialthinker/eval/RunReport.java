@@ -38,7 +38,9 @@ public final class RunReport {
         throw new IllegalArgumentException(d + ": no predictions.jsonl (not a run directory)");
       }
       Optional<RunManifest> m = RunManifest.read(d.resolve("run.json"));
-      List<Prediction> p = PredictionLog.readAll(preds);
+      ItemScorer scorer = new ItemScorer();
+      List<Prediction> p =
+          PredictionLog.readAll(preds).stream().map(x -> Rescorer.rescore(x, scorer)).toList();
       String bench =
           m.map(RunManifest::benchmark).orElse(p.isEmpty() ? "unknown" : p.get(0).benchmark());
       runs.add(
