@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
-import java.sql.Blob;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -50,6 +49,7 @@ public final class BenchmarkData implements AutoCloseable {
   private final Map<String, String> types;
   private final String from;
   private final List<ItemMeta> items;
+  private final ImageColumns images;
   private String hash;
 
   private BenchmarkData(Benchmark benchmark, Path root, List<Path> files) {
@@ -71,6 +71,7 @@ public final class BenchmarkData implements AutoCloseable {
               + "', file_row_number = true, union_by_name = true)";
       this.types = describe(scan);
       check();
+      this.images = new ImageColumns(benchmark.columns().images(), types, root);
       String where = filter().map(f -> " WHERE " + f).orElse("");
       this.from = scan + where + " ORDER BY " + FILE_COLUMN + ", file_row_number";
       this.items = List.copyOf(readCatalog());
@@ -125,7 +126,7 @@ public final class BenchmarkData implements AutoCloseable {
       Consumer<EvalItem> sink,
       BiConsumer<ItemMeta, String> broken) {
     String sql =
-        "SELECT " + String.join(", ", imageSelects()) + ", " + FILE_COLUMN + " FROM " + from;
+        "SELECT " + String.join(", ", images.selects()) + ", " + FILE_COLUMN + " FROM " + from;
     try (Statement st = conn.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       long index = 0;
@@ -135,19 +136,19 @@ public final class BenchmarkData implements AutoCloseable {
         if (!wanted.test(meta.index())) {
           continue;
         }
-        List<ImagePart> images;
+        List<ImagePart> pictures;
         try {
-          images = readImages(rs, Path.of(rs.getString(FILE_COLUMN)));
+          pictures = images.read(rs, Path.of(rs.getString(FILE_COLUMN)));
         } catch (RuntimeException e) {
           broken.accept(
               meta, "cannot read the images of item " + meta.index() + ": " + e.getMessage());
           continue;
         }
-        if (images.isEmpty()) {
+        if (pictures.isEmpty()) {
           broken.accept(meta, "item " + meta.index() + " has no image");
           continue;
         }
-        sink.accept(new EvalItem(meta, images));
+        sink.accept(new EvalItem(meta, pictures));
       }
     } catch (SQLException e) {
       throw new BenchmarkDataException(
@@ -353,82 +354,6 @@ public final class BenchmarkData implements AutoCloseable {
       default ->
           throw new BenchmarkDataException(where + ": yes/no flag '" + raw + "' is not 1 or 0");
     };
-  }
-
-  private List<String> imageSelects() {
-    List<String> out = new ArrayList<>();
-    List<String> cols = benchmark.columns().images();
-    for (int i = 0; i < cols.size(); i++) {
-      String col = ident(cols.get(i));
-      String t = types.get(cols.get(i));
-      String bytes;
-      String paths;
-      if (t.endsWith("[]")) {
-        String elem = t.substring(0, t.length() - 2);
-        bytes =
-            ColumnTypes.hasBytes(elem)
-                ? "list_transform(" + col + ", x -> x.bytes)"
-                : elem.equals("BLOB") ? col : "NULL";
-        paths =
-            ColumnTypes.hasPath(elem)
-                ? "list_transform(" + col + ", x -> x.path)"
-                : ColumnTypes.isText(elem) ? col : "NULL";
-      } else if (t.startsWith("STRUCT")) {
-        bytes = ColumnTypes.hasBytes(t) ? "[" + col + ".bytes]" : "NULL";
-        paths = ColumnTypes.hasPath(t) ? "[" + col + ".path]" : "NULL";
-      } else if (t.equals("BLOB")) {
-        bytes = "[" + col + "]";
-        paths = "NULL";
-      } else {
-        bytes = "NULL";
-        paths = "[" + col + "]";
-      }
-      out.add(bytes + " AS img_bytes_" + i);
-      out.add(paths + " AS img_paths_" + i);
-    }
-    return out;
-  }
-
-  private List<ImagePart> readImages(ResultSet rs, Path file) throws SQLException {
-    List<ImagePart> out = new ArrayList<>();
-    for (int i = 0; i < benchmark.columns().images().size(); i++) {
-      Object[] bytes = array(rs.getArray("img_bytes_" + i));
-      Object[] paths = array(rs.getArray("img_paths_" + i));
-      int n = Math.max(bytes.length, paths.length);
-      for (int k = 0; k < n; k++) {
-        Object b = k < bytes.length ? bytes[k] : null;
-        Object p = k < paths.length ? paths[k] : null;
-        if (b instanceof Blob blob && blob.length() > 0) {
-          out.add(ImagePart.of(blob.getBytes(1, (int) blob.length())));
-        } else if (p instanceof String path && !path.isBlank()) {
-          out.add(ImagePart.of(readPath(path, file)));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static Object[] array(Array a) throws SQLException {
-    return a == null ? new Object[0] : (Object[]) a.getArray();
-  }
-
-  private byte[] readPath(String path, Path parquet) {
-    Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
-    for (Path candidate :
-        List.of(
-            Path.of(path),
-            parquet.toAbsolutePath().getParent().resolve(path),
-            base.resolve(path))) {
-      if (Files.isRegularFile(candidate)) {
-        try {
-          return Files.readAllBytes(candidate);
-        } catch (IOException e) {
-          throw new BenchmarkDataException(
-              "cannot read image " + candidate + ": " + e.getMessage(), e);
-        }
-      }
-    }
-    throw new BenchmarkDataException("image path '" + path + "' not found beside " + parquet);
   }
 
   private static String text(Optional<String> column) {
