@@ -70,8 +70,8 @@ final class Mentions {
     this.choices = choices;
     List<String> f = new ArrayList<>(choices.size());
     List<String> w = new ArrayList<>(choices.size());
-    for (String o : choices.options()) {
-      String fo = AnswerText.fold(o);
+    for (int i = 0; i < choices.size(); i++) {
+      String fo = AnswerText.foldOption(choices.options().get(i), i);
       f.add(fo);
       w.add(
           fo.matches("\\d{1,2}") && Integer.parseInt(fo) < NUMBER_WORDS.size()
