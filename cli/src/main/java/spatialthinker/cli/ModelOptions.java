@@ -1,7 +1,11 @@
 package spatialthinker.cli;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 import spatialthinker.clients.AnthropicChatModel;
@@ -10,9 +14,8 @@ import spatialthinker.clients.ChatModel;
 import spatialthinker.clients.ImageLimits;
 import spatialthinker.clients.OpenAiChatModel;
 import spatialthinker.clients.RetrySettings;
-import spatialthinker.clients.RetryingChatModel;
 
-/** How to reach a chat model; keys come only from the environment. */
+/** The options that choose and reach a chat model. */
 final class ModelOptions {
 
   @Option(
@@ -27,31 +30,71 @@ final class ModelOptions {
   @Option(
       names = "--provider",
       paramLabel = "openai|anthropic",
-      description = "wire format (default: ${DEFAULT-VALUE})")
+      description = "wire format: openai (OpenAI-compatible, default) or anthropic")
   String provider = "openai";
 
   @Option(
       names = "--api-key-env",
       paramLabel = "VAR",
-      description =
-          "environment variable holding the API key (default: OPENAI_API_KEY or ANTHROPIC_API_KEY)")
+      description = {
+        "environment variable holding the API key (only its name is recorded);",
+        "default ANTHROPIC_API_KEY for anthropic, OPENAI_API_KEY for api.openai.com, none else"
+      })
   String apiKeyEnv;
 
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
-      description = "time limit of one request (default: ${DEFAULT-VALUE})")
-  int timeoutSeconds = 120;
+      description = "time one request may take (default 600)")
+  long timeoutSeconds = 600;
 
   @Option(
       names = "--max-attempts",
       paramLabel = "N",
-      description =
-          "attempts per request on rate limits, timeouts, server errors (default: ${DEFAULT-VALUE})")
+      description = "attempts per request, retries on 429/5xx/timeouts/broken replies (default 6)")
   int maxAttempts = 6;
 
-  /** A retrying client for the configured server. */
+  @Option(names = "--max-tokens", paramLabel = "N", description = "most tokens per reply (2048)")
+  int maxTokens = 2048;
+
+  @Option(
+      names = "--temperature",
+      paramLabel = "T",
+      description =
+          "sampling temperature (default 0: greedy); 'server' leaves the server's default")
+  String temperature = "0";
+
+  @Option(
+      names = "--extra-body",
+      paramLabel = "JSON",
+      description = "JSON object of request fields passed through, e.g. '{\"top_p\": 0.9}'")
+  String extraBody;
+
+  /** The key variable in force, if any. */
+  Optional<String> keyEnv() {
+    if (apiKeyEnv != null) {
+      return Optional.of(apiKeyEnv);
+    }
+    if (providerName().equals("anthropic")) {
+      return Optional.of("ANTHROPIC_API_KEY");
+    }
+    String host = URI.create(endpoint).getHost();
+    return host != null && host.endsWith("api.openai.com")
+        ? Optional.of("OPENAI_API_KEY")
+        : Optional.empty();
+  }
+
+  private String providerName() {
+    String p = provider.strip().toLowerCase(Locale.ROOT);
+    if (!p.equals("openai") && !p.equals("anthropic")) {
+      throw new IllegalArgumentException(
+          "--provider '" + provider + "' is not openai or anthropic");
+    }
+    return p;
+  }
+
   ChatModel create() {
+    // Not picocli-required: commands that only sometimes talk to a model (data synth) share these.
     if (endpoint == null || endpoint.isBlank()) {
       throw new IllegalArgumentException("--endpoint is required");
     }
@@ -64,33 +107,59 @@ final class ModelOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--endpoint '" + endpoint + "' is not a URL");
     }
+    if (uri.getScheme() == null || uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "--endpoint '" + endpoint + "' needs http:// or https:// and a host");
+    }
+    if (timeoutSeconds < 1) {
+      throw new IllegalArgumentException("--timeout must be >= 1 second");
+    }
+    Optional<ApiKey> key =
+        keyEnv()
+            .map(
+                v ->
+                    ApiKey.fromEnv(v)
+                        .orElseThrow(
+                            () ->
+                                new IllegalArgumentException(
+                                    "environment variable " + v + " is not set")));
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
-    RetrySettings retry =
-        new RetrySettings(maxAttempts, Duration.ofMillis(500), Duration.ofSeconds(30), 0.25);
-    ChatModel base =
-        switch (provider) {
-          case "openai" ->
-              new OpenAiChatModel(
-                  new OpenAiChatModel.Config(
-                      uri, model, ApiKey.fromEnv(envVar("OPENAI_API_KEY")), timeout));
-          case "anthropic" -> {
-            String var = envVar("ANTHROPIC_API_KEY");
-            Optional<ApiKey> key = ApiKey.fromEnv(var);
-            if (key.isEmpty()) {
-              throw new IllegalArgumentException("--provider anthropic needs the key in $" + var);
-            }
-            yield new AnthropicChatModel(
-                new AnthropicChatModel.Config(
-                    uri, model, key.get(), timeout, ImageLimits.ANTHROPIC));
-          }
-          default ->
-              throw new IllegalArgumentException(
-                  "--provider must be openai or anthropic, got '" + provider + "'");
-        };
-    return new RetryingChatModel(base, retry);
+    return switch (providerName()) {
+      case "anthropic" ->
+          new AnthropicChatModel(
+              new AnthropicChatModel.Config(
+                  uri, model, key.orElseThrow(), timeout, ImageLimits.ANTHROPIC));
+      default -> new OpenAiChatModel(new OpenAiChatModel.Config(uri, model, key, timeout));
+    };
   }
 
-  private String envVar(String fallback) {
-    return apiKeyEnv == null || apiKeyEnv.isBlank() ? fallback : apiKeyEnv;
+  RetrySettings retry() {
+    if (maxAttempts < 1) {
+      throw new IllegalArgumentException("--max-attempts must be >= 1");
+    }
+    return new RetrySettings(maxAttempts, Duration.ofSeconds(1), Duration.ofSeconds(60), 0.25);
+  }
+
+  java.util.OptionalDouble temperature() {
+    if (temperature.equalsIgnoreCase("server")) {
+      return java.util.OptionalDouble.empty();
+    }
+    try {
+      return java.util.OptionalDouble.of(Double.parseDouble(temperature));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--temperature '" + temperature + "' is not a number or 'server'");
+    }
+  }
+
+  Map<String, Object> extraBody() {
+    if (extraBody == null || extraBody.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return new ObjectMapper().readValue(extraBody, new TypeReference<Map<String, Object>>() {});
+    } catch (Exception e) {
+      throw new IllegalArgumentException("--extra-body is not a JSON object: " + extraBody);
+    }
   }
 }

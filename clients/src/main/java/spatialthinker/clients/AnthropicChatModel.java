@@ -48,6 +48,7 @@ public final class AnthropicChatModel implements ChatModel {
   private final HttpJson http;
   private final Map<String, String> headers;
 
+  /** A client for one model; share it across threads. */
   public AnthropicChatModel(Config config) {
     this.config = Objects.requireNonNull(config, "config");
     this.http = new HttpJson(endpoint(config.baseUrl()), config.timeout());

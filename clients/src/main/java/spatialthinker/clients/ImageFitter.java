@@ -13,6 +13,8 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Scales and re-encodes images (javax.imageio) to meet {@link ImageLimits}: first scaled down to
@@ -66,7 +68,8 @@ final class ImageFitter {
 
   private static BufferedImage decode(ImagePart img) {
     try {
-      BufferedImage b = ImageIO.read(new ByteArrayInputStream(img.data()));
+      BufferedImage b =
+          ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(img.data())));
       if (b == null) {
         throw new IllegalArgumentException("javax.imageio cannot decode " + img);
       }
@@ -127,7 +130,7 @@ final class ImageFitter {
     }
     ImageWriter w = writers.next();
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+    try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
       w.setOutput(out);
       ImageWriteParam p = w.getDefaultWriteParam();
       if (format.equals("jpeg")) {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * An encoded image (PNG, JPEG, GIF or WebP bytes) with its media type and pixel size.
@@ -94,7 +95,19 @@ public record ImagePart(byte[] data, String mediaType, int width, int height)
     if (type.equals("image/webp")) {
       return webpSize(data);
     }
-    try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+    // PNG and JPEG headers are read directly: the ImageIO reader lookup costs more than the rest of
+    // preparing a request.
+    if (type.equals("image/png") && data.length >= 24 && data[12] == 'I' && data[13] == 'H') {
+      return new int[] {be32(data, 16), be32(data, 20)};
+    }
+    if (type.equals("image/jpeg")) {
+      int[] sof = jpegSize(data);
+      if (sof != null) {
+        return sof;
+      }
+    }
+    // An in-memory stream: ImageIO.createImageInputStream may cache through a temporary file.
+    try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
       if (!readers.hasNext()) {
         throw new IllegalArgumentException("no image reader for " + type);
@@ -109,6 +122,42 @@ public record ImagePart(byte[] data, String mediaType, int width, int height)
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read the size of a " + type + " image: " + e, e);
     }
+  }
+
+  private static int be32(byte[] d, int at) {
+    return (d[at] & 0xFF) << 24
+        | (d[at + 1] & 0xFF) << 16
+        | (d[at + 2] & 0xFF) << 8
+        | (d[at + 3] & 0xFF);
+  }
+
+  /** The size in a JPEG's first start-of-frame segment, or null when none is found. */
+  private static int[] jpegSize(byte[] d) {
+    int i = 2;
+    while (i + 9 < d.length) {
+      if ((d[i] & 0xFF) != 0xFF) {
+        return null;
+      }
+      int marker = d[i + 1] & 0xFF;
+      if (marker == 0xFF) {
+        i++;
+        continue;
+      }
+      int len = (d[i + 2] & 0xFF) << 8 | (d[i + 3] & 0xFF);
+      boolean sof =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (sof) {
+        int h = (d[i + 5] & 0xFF) << 8 | (d[i + 6] & 0xFF);
+        int w = (d[i + 7] & 0xFF) << 8 | (d[i + 8] & 0xFF);
+        return w > 0 && h > 0 ? new int[] {w, h} : null;
+      }
+      if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01) {
+        i += 2;
+      } else {
+        i += 2 + len;
+      }
+    }
+    return null;
   }
 
   /** WebP size from the VP8/VP8L/VP8X chunk header (javax.imageio has no WebP reader). */

@@ -42,6 +42,7 @@ public final class OpenAiChatModel implements ChatModel {
   private final HttpJson http;
   private final Map<String, String> headers;
 
+  /** A client for one server and model; cheap to keep, share it across threads. */
   public OpenAiChatModel(Config config) {
     this.config = Objects.requireNonNull(config, "config");
     this.http = new HttpJson(endpoint(config.baseUrl()), config.timeout());

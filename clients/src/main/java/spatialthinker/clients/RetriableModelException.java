@@ -15,6 +15,7 @@ public class RetriableModelException extends RuntimeException {
   private final OptionalInt status;
   private final transient Optional<Duration> retryAfter;
 
+  /** A retriable failure with the HTTP status and {@code Retry-After}, where known. */
   public RetriableModelException(
       String message, OptionalInt status, Optional<Duration> retryAfter, Throwable cause) {
     super(message, cause);
@@ -22,6 +23,7 @@ public class RetriableModelException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
+  /** A retriable failure without a status (a timeout, a broken reply). */
   public RetriableModelException(String message) {
     this(message, OptionalInt.empty(), Optional.empty(), null);
   }

@@ -22,6 +22,7 @@ public final class RetryingChatModel implements ChatModel {
   private final RetrySettings settings;
   private final RetryPolicy<ChatResponse> policy;
 
+  /** Wraps {@code delegate} with the given retries. */
   public RetryingChatModel(ChatModel delegate, RetrySettings settings) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.settings = Objects.requireNonNull(settings, "settings");
@@ -72,7 +73,15 @@ public final class RetryingChatModel implements ChatModel {
       return r.withAttempts(attempts.get());
     } catch (RetriableModelException e) {
       throw new ModelRequestException(
-          "gave up after " + attempts.get() + " attempts: " + e.getMessage(), e.status(), e);
+          "gave up after " + attempts.get() + " attempts: " + e.getMessage(),
+          e.status(),
+          e,
+          attempts.get());
+    } catch (ModelRequestException e) {
+      if (e.attempts() >= attempts.get()) {
+        throw e;
+      }
+      throw new ModelRequestException(e.getMessage(), e.status(), e.getCause(), attempts.get());
     } catch (FailsafeException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof InterruptedException) {

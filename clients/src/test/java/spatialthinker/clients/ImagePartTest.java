@@ -40,4 +40,20 @@ class ImagePartTest {
     assertThat(a).isEqualTo(ImagePart.of(TestImages.png(4, 4, false, 1)));
     assertThat(a.toString()).contains("4x4");
   }
+
+  @Test
+  void headerSizesAgreeWithImageIoForManySizes() throws Exception {
+    for (int w = 1; w < 300; w += 37) {
+      for (int h = 1; h < 200; h += 29) {
+        for (byte[] bytes :
+            new byte[][] {TestImages.png(w, h, false, w), TestImages.jpeg(w, h, h)}) {
+          ImagePart p = ImagePart.of(bytes);
+          java.awt.image.BufferedImage decoded =
+              javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+          assertThat(p.width()).isEqualTo(decoded.getWidth());
+          assertThat(p.height()).isEqualTo(decoded.getHeight());
+        }
+      }
+    }
+  }
 }

@@ -33,13 +33,35 @@ import spatialthinker.clients.ImagePart;
  */
 public final class LoopbackChatServer implements AutoCloseable {
 
-  /** A request as the server saw it. */
-  public record Request(
-      String path,
-      Map<String, List<String>> headers,
-      JsonNode body,
-      String text,
-      List<ImagePart> images) {
+  /**
+   * A request as the server saw it. The body is parsed only when asked for, so that a throughput
+   * measurement pays for the server's reading no more than a real server's would cost the client.
+   */
+  public static final class Request {
+    private final String path;
+    private final Map<String, List<String>> headers;
+    private final byte[] raw;
+    private final boolean anthropic;
+    private JsonNode body;
+    private String text;
+    private List<ImagePart> images;
+
+    Request(String path, Map<String, List<String>> headers, byte[] raw, boolean anthropic) {
+      this.path = path;
+      this.headers = headers;
+      this.raw = raw;
+      this.anthropic = anthropic;
+    }
+
+    /** The request path, e.g. {@code /v1/chat/completions}. */
+    public String path() {
+      return path;
+    }
+
+    /** The request headers. */
+    public Map<String, List<String>> headers() {
+      return headers;
+    }
 
     /** The first value of a header (case-insensitive name), if sent. */
     public Optional<String> header(String name) {
@@ -49,6 +71,61 @@ public final class LoopbackChatServer implements AutoCloseable {
         }
       }
       return Optional.empty();
+    }
+
+    /** The JSON body. */
+    public synchronized JsonNode body() {
+      if (body == null) {
+        try {
+          body = JSON.readTree(raw);
+        } catch (IOException e) {
+          throw new IllegalStateException("request body is not JSON", e);
+        }
+      }
+      return body;
+    }
+
+    /** The text parts of all messages, joined by newlines. */
+    public synchronized String text() {
+      if (text == null) {
+        read();
+      }
+      return text;
+    }
+
+    /** The images of all messages, in order. */
+    public synchronized List<ImagePart> images() {
+      if (images == null) {
+        read();
+      }
+      return images;
+    }
+
+    private void read() {
+      StringBuilder t = new StringBuilder();
+      List<ImagePart> imgs = new ArrayList<>();
+      for (JsonNode m : body().path("messages")) {
+        JsonNode content = m.path("content");
+        if (content.isTextual()) {
+          append(t, content.textValue());
+          continue;
+        }
+        for (JsonNode part : content) {
+          String type = part.path("type").asText();
+          if (type.equals("text")) {
+            append(t, part.path("text").asText());
+          } else if (type.equals("image_url")) {
+            String url = part.path("image_url").path("url").asText();
+            imgs.add(ImagePart.of(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));
+          } else if (type.equals("image") && anthropic) {
+            imgs.add(
+                ImagePart.of(
+                    Base64.getDecoder().decode(part.path("source").path("data").asText())));
+          }
+        }
+      }
+      text = t.toString();
+      images = List.copyOf(imgs);
     }
   }
 
@@ -110,7 +187,8 @@ public final class LoopbackChatServer implements AutoCloseable {
    *
    * @param responder decides each reply
    * @param latency added before every reply
-   * @param record keep every request (with its images) for {@link #requests()}
+   * @param record keep every request (with its decoded images) for {@link #requests()}; without it,
+   *     requests passed to the responder carry no images
    */
   public static LoopbackChatServer start(Responder responder, Duration latency, boolean record) {
     try {
@@ -144,9 +222,10 @@ public final class LoopbackChatServer implements AutoCloseable {
       try (InputStream in = ex.getRequestBody()) {
         bytes = in.readAllBytes();
       }
-      JsonNode body = JSON.readTree(bytes);
       boolean anthropic = ex.getRequestURI().getPath().endsWith("/messages");
-      Request req = parse(ex, body, anthropic);
+      Request req =
+          new Request(
+              ex.getRequestURI().getPath(), Map.copyOf(ex.getRequestHeaders()), bytes, anthropic);
       if (record) {
         requests.add(req);
       }
@@ -204,36 +283,6 @@ public final class LoopbackChatServer implements AutoCloseable {
         out.write(b);
       }
     }
-  }
-
-  private static Request parse(HttpExchange ex, JsonNode body, boolean anthropic) {
-    StringBuilder text = new StringBuilder();
-    List<ImagePart> images = new ArrayList<>();
-    for (JsonNode m : body.path("messages")) {
-      JsonNode content = m.path("content");
-      if (content.isTextual()) {
-        append(text, content.textValue());
-        continue;
-      }
-      for (JsonNode part : content) {
-        String type = part.path("type").asText();
-        if (type.equals("text")) {
-          append(text, part.path("text").asText());
-        } else if (type.equals("image_url")) {
-          String url = part.path("image_url").path("url").asText();
-          images.add(ImagePart.of(Base64.getDecoder().decode(url.substring(url.indexOf(',') + 1))));
-        } else if (type.equals("image") && anthropic) {
-          images.add(
-              ImagePart.of(Base64.getDecoder().decode(part.path("source").path("data").asText())));
-        }
-      }
-    }
-    return new Request(
-        ex.getRequestURI().getPath(),
-        Map.copyOf(ex.getRequestHeaders()),
-        body,
-        text.toString(),
-        List.copyOf(images));
   }
 
   private static void append(StringBuilder b, String s) {

@@ -27,20 +27,30 @@ public final class AnswerExtractor {
   private static final Pattern OPEN = Pattern.compile("(?i)<answer>");
   private static final Pattern CLOSE = Pattern.compile("(?i)</answer\\s*>?");
   private static final Pattern EXAMPLE_BEFORE = Pattern.compile("(?i)e\\.\\s?g\\.?,?\\s*$");
+  // Spaces, not line breaks: "right\n\nOption A …" is no "right option" marker.
   private static final Pattern MARKER =
       Pattern.compile(
-          "(?i)(?:\\b(?:final|correct|best|right)\\s+(?:answer|option|choice)\\b"
-              + "(?:\\s+(?:is|would\\s+be|should\\s+be|will\\s+be|must\\s+be))?\\s*[:：=\\-–—]?"
-              + "|\\banswer\\b\\s*(?:is|would\\s+be|should\\s+be|will\\s+be|must\\s+be)?\\s*[:：=]"
-              + "|\\banswer\\s+(?:is|would\\s+be|should\\s+be|will\\s+be|must\\s+be)\\b"
-              + "|\\bi(?:\\s+would|\\s+will|'d|’d)?\\s+(?:choose|pick|select|go\\s+with"
-              + "|lean\\s+towards?)\\b\\s*:?)");
+          "(?i)(?:\\b(?:final|correct|best|right)[ \\t]+(?:answer|option|choice)\\b"
+              + "(?:[ \\t]+(?:is|would[ \\t]+be|should[ \\t]+be|will[ \\t]+be|must[ \\t]+be))?[ \\t]*[:：=\\-–—]?"
+              + "|\\banswer\\b[ \\t]*(?:is|would[ \\t]+be|should[ \\t]+be|will[ \\t]+be|must[ \\t]+be)?[ \\t]*[:：=]"
+              + "|\\banswer[ \\t]+(?:is|would[ \\t]+be|should[ \\t]+be|will[ \\t]+be|must[ \\t]+be)\\b"
+              + "|\\bi(?:[ \\t]+would|[ \\t]+will|'d|’d)?[ \\t]+(?:choose|pick|select|go[ \\t]+with"
+              + "|lean[ \\t]+towards?)\\b[ \\t]*:?)");
   private static final int SHORT_CHARS = 160;
   private static final int SHORT_LINES = 2;
   private static final int REGION_CAP = 400;
 
   /** Where the answer was looked for. */
-  private record Located(String via, List<String> regions, boolean strict) {}
+  private record Located(String via, List<String> regions, boolean strict, Set<Integer> hedged) {
+    Located(String via, List<String> regions, boolean strict) {
+      this(via, regions, strict, Set.of());
+    }
+  }
+
+  // "I do not believe the answer is A", "I'm not sure the answer is A": the marker is disowned.
+  private static final Pattern HEDGE_BEFORE =
+      Pattern.compile(
+          "(?i)(?:\\bnot|n't)\\s+(?:\\w+\\s+)?(?:think|believe|sure|certain|say|confident)\\b[^.!?\\n]*$");
 
   /**
    * The option a response chooses.
@@ -74,7 +84,11 @@ public final class AnswerExtractor {
     String lastRule = "none";
     boolean ambiguousSeen = false;
     for (int i = 0; i < loc.regions().size(); i++) {
-      RegionReader.Reading r = reader.read(loc.regions().get(i), loc.strict());
+      RegionReader.Reading r =
+          loc.hedged().contains(i)
+              ? new RegionReader.Reading(
+                  RegionReader.Kind.AMBIGUOUS, Optional.empty(), "hedged-marker")
+              : reader.read(loc.regions().get(i), loc.strict());
       boolean last = i == loc.regions().size() - 1;
       switch (r.kind()) {
         case CHOICE -> {
@@ -119,6 +133,9 @@ public final class AnswerExtractor {
    */
   public Extraction extractFreeForm(String response) {
     Located loc = locate(response == null ? "" : response);
+    if (!loc.hedged().isEmpty()) {
+      return Extraction.none(loc.via() + "/hedged-marker");
+    }
     Set<String> answers = new LinkedHashSet<>();
     for (String region : loc.regions()) {
       String cleaned = AnswerText.clean(region);
@@ -145,9 +162,10 @@ public final class AnswerExtractor {
     if (OPEN.matcher(text).find()) {
       return new Located("answer-tag", List.of(), false);
     }
-    List<String> marked = markerRegions(text);
+    Set<Integer> hedged = new java.util.HashSet<>();
+    List<String> marked = markerRegions(text, hedged);
     if (!marked.isEmpty()) {
-      return new Located("marker", marked, false);
+      return new Located("marker", marked, false, hedged);
     }
     return locateUnmarked(text);
   }
@@ -198,7 +216,7 @@ public final class AnswerExtractor {
   }
 
   /** The rest of the line after each marker, or the next non-blank line when that is empty. */
-  private static List<String> markerRegions(String text) {
+  private static List<String> markerRegions(String text, Set<Integer> hedged) {
     List<int[]> marks = new ArrayList<>();
     Matcher m = MARKER.matcher(text);
     while (m.find()) {
@@ -206,6 +224,10 @@ public final class AnswerExtractor {
     }
     List<String> out = new ArrayList<>();
     for (int k = 0; k < marks.size(); k++) {
+      int start = marks.get(k)[0];
+      if (HEDGE_BEFORE.matcher(text.substring(Math.max(0, start - 60), start)).find()) {
+        hedged.add(k);
+      }
       int from = marks.get(k)[1];
       int nextMark = k + 1 < marks.size() ? marks.get(k + 1)[0] : text.length();
       int nl = text.indexOf('\n', from);

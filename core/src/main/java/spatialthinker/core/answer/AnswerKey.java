@@ -36,7 +36,7 @@ public final class AnswerKey {
     String folded = a.toLowerCase(Locale.ROOT);
     int hit = -1;
     for (int i = 0; i < choices.size(); i++) {
-      if (AnswerText.fold(choices.options().get(i)).equals(folded)) {
+      if (AnswerText.foldOption(choices.options().get(i), i).equals(AnswerText.fold(folded))) {
         if (hit >= 0) {
           return Optional.empty();
         }

@@ -31,6 +31,11 @@ final class AnswerText {
               + ")");
   private static final Pattern EDGE_PUNCT = Pattern.compile("^[\\s\"'“”‘’]+|[\\s\"'“”‘’.!;,:]+$");
 
+  private static final Pattern PLACEHOLDER =
+      Pattern.compile("\\.+|…|n/?a|none|null|your (?:final )?answer.*|final answer here.*");
+
+  private static final Pattern OWN_LETTER = Pattern.compile("[(\\[]?([A-Za-z])[)\\].:]\\s+");
+
   private AnswerText() {}
 
   /** Removes markdown emphasis, LaTeX wrappers and list decorations; keeps line breaks. */
@@ -64,11 +69,25 @@ final class AnswerText {
     return clean(s).toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * The comparison form of option {@code index}'s text, without a copy of its own letter in front
+   * ({@code "(B) right"} as option B is {@code right}), as some harnesses store options.
+   */
+  static String foldOption(String option, int index) {
+    String t = option.strip();
+    char letter = (char) ('A' + index);
+    java.util.regex.Matcher m = OWN_LETTER.matcher(t);
+    if (m.lookingAt()
+        && Character.toUpperCase(m.group(1).charAt(0)) == letter
+        && m.end() < t.length()) {
+      t = t.substring(m.end());
+    }
+    return fold(t);
+  }
+
   /** True for an unfilled template slot such as {@code {Your final answer}} or {@code ...}. */
   static boolean isPlaceholder(String cleaned) {
     String t = cleaned.toLowerCase(Locale.ROOT);
-    return t.isEmpty()
-        || t.startsWith("{")
-        || t.matches("\\.+|…|n/?a|none|null|your (?:final )?answer.*|final answer here.*");
+    return t.isEmpty() || t.startsWith("{") || PLACEHOLDER.matcher(t).matches();
   }
 }

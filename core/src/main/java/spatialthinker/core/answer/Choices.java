@@ -46,10 +46,12 @@ public record Choices(List<String> options) {
     return new Choices(List.of(options));
   }
 
+  /** Number of options. */
   public int size() {
     return options.size();
   }
 
+  /** True for a free-form question. */
   public boolean isEmpty() {
     return options.isEmpty();
   }

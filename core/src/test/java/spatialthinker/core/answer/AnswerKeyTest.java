@@ -63,4 +63,11 @@ class AnswerKeyTest {
   void lettersWithoutOptionsAreAccepted() {
     assertThat(AnswerKey.letter("(C)", Choices.NONE)).contains("C");
   }
+
+  @Test
+  void optionsStoredWithTheirLettersCompareByText() {
+    Choices lettered = Choices.of("(A) left", "(B) right");
+    assertThat(AnswerKey.letter("right", lettered)).contains("B");
+    assertThat(AnswerKey.letter("(B) right", lettered)).contains("B");
+  }
 }

@@ -1,0 +1,142 @@
+package spatialthinker.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import spatialthinker.clients.ChatModel;
+import spatialthinker.eval.BenchmarkRegistry;
+import spatialthinker.eval.EvalRunner;
+import spatialthinker.eval.Prediction;
+import spatialthinker.eval.PromptTemplate;
+import spatialthinker.eval.RunConfig;
+import spatialthinker.eval.Summary;
+import spatialthinker.eval.SummaryFormat;
+
+/** {@code spatialthinker eval run}: evaluate a chat model on a benchmark. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a benchmark against a chat model. Writes DIR/run.json (configuration",
+      "and provenance), DIR/predictions.jsonl (one line per item, as answers",
+      "arrive), DIR/summary.json and DIR/summary.md. A killed run continues with",
+      "--resume and loses only the requests that were in flight."
+    })
+final class EvalRunCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--benchmark",
+      required = true,
+      paramLabel = "NAME",
+      description = "see: eval list")
+  String benchmark;
+
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "PATH",
+      description = "the benchmark's parquet file, or a directory of shards")
+  Path data;
+
+  @Mixin ModelOptions model;
+
+  @Option(
+      names = "--template",
+      paramLabel = "T",
+      description = "spatial_thinker (default), reasoning or no_reasoning")
+  String template = "spatial_thinker";
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "C",
+      description = "requests in flight at most (default 16)")
+  int concurrency = 16;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "run directory")
+  Path out;
+
+  @Option(names = "--resume", description = "continue the run in DIR, skipping finished items")
+  boolean resume;
+
+  @Option(names = "--retry-failed", description = "with --resume: run failed items again")
+  boolean retryFailed;
+
+  @Option(names = "--limit", paramLabel = "N", description = "only the first N items")
+  Long limit;
+
+  @Option(names = "--fsync", description = "force each prediction to disk (survives power loss)")
+  boolean fsync;
+
+  @Override
+  public Integer call() {
+    RunConfig cfg =
+        new RunConfig(
+            BenchmarkRegistry.get(benchmark),
+            data,
+            PromptTemplate.parse(template),
+            out,
+            concurrency,
+            limit == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(limit),
+            resume,
+            retryFailed,
+            model.maxTokens,
+            model.temperature(),
+            model.extraBody(),
+            fsync);
+    ProgressListener progress = new ProgressListener(benchmark);
+    EvalRunner.Result r;
+    try (ChatModel chat = model.create()) {
+      r = new EvalRunner(chat, cfg, model.keyEnv(), model.retry(), progress).run();
+    } finally {
+      progress.close();
+    }
+    Summary s = r.summary();
+    System.out.print(SummaryFormat.markdown(s, s.benchmark()));
+    System.err.printf(
+        Locale.ROOT,
+        "%s: %d items (%d new), accuracy %s %%, %d without an answer, %d failed; wrote %s%n",
+        s.benchmark(),
+        s.items(),
+        r.newPredictions(),
+        s.accuracy().percent(),
+        s.noAnswer(),
+        s.failed(),
+        out.resolve("summary.md"));
+    return 0;
+  }
+
+  /** A progress bar with the running accuracy. */
+  private static final class ProgressListener implements EvalRunner.Listener, AutoCloseable {
+    private final String task;
+    private ProgressBar bar;
+
+    ProgressListener(String task) {
+      this.task = task;
+    }
+
+    @Override
+    public synchronized void started(long total, long alreadyDone) {
+      bar = Progress.bar("eval " + task, total);
+      bar.stepTo(alreadyDone);
+    }
+
+    @Override
+    public synchronized void predicted(Prediction p, long done, long correct) {
+      if (bar != null) {
+        bar.stepTo(done);
+        bar.setExtraMessage(String.format(Locale.ROOT, "acc %.1f%%", 100.0 * correct / done));
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (bar != null) {
+        bar.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package spatialthinker.eval;
+
+import java.util.Locale;
+
+/** The prompt templates of the paper's evaluation script. */
+public enum PromptTemplate {
+  /** The SpatialThinker format: observe, scene graph, think, answer; states the image size. */
+  SPATIAL_THINKER,
+  /** Think, then answer, in tags. */
+  REASONING,
+  /** The question alone. */
+  NO_REASONING;
+
+  /** The command-line name, e.g. {@code spatial_thinker}. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The template of a command-line name. */
+  public static PromptTemplate parse(String name) {
+    for (PromptTemplate t : values()) {
+      if (t.cliName().equals(name.strip().toLowerCase(Locale.ROOT).replace('-', '_'))) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown template '" + name + "'; expected spatial_thinker, reasoning or no_reasoning");
+  }
+}
