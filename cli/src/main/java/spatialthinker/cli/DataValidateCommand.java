@@ -37,12 +37,6 @@ final class DataValidateCommand implements Callable<Integer> {
       description = "rows in flight at once (default: ${DEFAULT-VALUE})")
   int concurrency = 8;
 
-  @Option(
-      names = "--max-tokens",
-      paramLabel = "N",
-      description = "reply length limit (default: ${DEFAULT-VALUE})")
-  int maxTokens = 64;
-
   @Mixin ModelOptions model;
 
   @Override
@@ -51,7 +45,7 @@ final class DataValidateCommand implements Callable<Integer> {
     ValidationSummary s;
     try (ChatModel m = model.create();
         ProgressBar bar = Progress.bar("validating", rows)) {
-      s = new Validator(m, concurrency, maxTokens).run(input, out, bar::stepTo);
+      s = new Validator(m, concurrency, model.maxTokens).run(input, out, bar::stepTo);
     }
     System.err.println(s.line() + "; wrote " + out + " and " + Validator.journalOf(out));
     return 0;
