@@ -1,5 +1,7 @@
 package spatialthinker.data;
 
+import spatialthinker.core.prompt.SpatialThinkerPrompt;
+
 /**
  * The prompts a row carries: the SpatialThinker template (as published with SpatialThinker-7B, with
  * the image size in the {@code Image size: (W x H)} form the training prompts and the reference
@@ -9,13 +11,7 @@ package spatialthinker.data;
 public final class Prompts {
 
   /** The SpatialThinker instruction, before the image size. */
-  public static final String SPATIAL_THINKER =
-      "You FIRST observe the image in <observe> </observe> tags, then visualise the relevant scene"
-          + " graph in <scene> </scene> tags, followed by thinking about the reasoning process as"
-          + " an internal monologue within <think> </think> tags and then provide the final"
-          + " answer. The final answer MUST BE put within <answer> </answer> tags, and only return"
-          + " the final choice including the correct option and answer within the answer tags,"
-          + " e.g., <answer> (A) cat </answer>.";
+  public static final String SPATIAL_THINKER = SpatialThinkerPrompt.INSTRUCTION;
 
   /** The plain reasoning instruction: think, then answer. */
   public static final String REASONING =
@@ -28,7 +24,7 @@ public final class Prompts {
 
   /** {@code Image size: (W x H)}. */
   public static String imageSize(int width, int height) {
-    return "Image size: (" + width + " x " + height + ")";
+    return SpatialThinkerPrompt.imageSize(width, height);
   }
 
   /** The SpatialThinker prompt for a question with its options. */

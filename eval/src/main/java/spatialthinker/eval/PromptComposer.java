@@ -3,6 +3,7 @@ package spatialthinker.eval;
 import java.util.List;
 import spatialthinker.clients.ImagePart;
 import spatialthinker.core.answer.Choices;
+import spatialthinker.core.prompt.SpatialThinkerPrompt;
 
 /**
  * Composes the text of a prompt as the paper's evaluation script does: the benchmark's instruction
@@ -17,14 +18,7 @@ public final class PromptComposer {
   static final String ANSWER_EXAMPLE = "<answer> (A) cat </answer>";
 
   /** The inference template published with SpatialThinker-7B, size line excluded. */
-  static final String SPATIAL_THINKER_PREFIX =
-      "You FIRST observe the image in <observe> </observe> tags, then visualise the relevant scene"
-          + " graph in <scene> </scene> tags, followed by thinking about the reasoning process as an"
-          + " internal monologue within <think> </think> tags and then provide the final answer."
-          + " The final answer MUST BE put within <answer> </answer> tags, and only return the"
-          + " final choice including the correct option and answer within the answer tags, e.g., "
-          + ANSWER_EXAMPLE
-          + ".";
+  static final String SPATIAL_THINKER_PREFIX = SpatialThinkerPrompt.INSTRUCTION;
 
   static final String REASONING_PREFIX =
       "You FIRST think about the reasoning process as an internal monologue and then provide the"
@@ -55,11 +49,9 @@ public final class PromptComposer {
           case SPATIAL_THINKER -> {
             ImagePart first = images.get(0);
             yield SPATIAL_THINKER_PREFIX
-                + "\n\nImage size: ("
-                + first.width()
-                + " x "
-                + first.height()
-                + ")\n\nNow answer the following question:\n"
+                + "\n\n"
+                + SpatialThinkerPrompt.imageSize(first.width(), first.height())
+                + "\n\nNow answer the following question:\n"
                 + instruction;
           }
           case REASONING -> REASONING_PREFIX + "\nQuestion: " + instruction;
