@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Spatial reasoning for vision-language models: data, reward, training, evaluation.",
-    subcommands = {RewardCommand.class})
+    subcommands = {RewardCommand.class, TrainCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
