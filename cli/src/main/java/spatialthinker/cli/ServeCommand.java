@@ -32,7 +32,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "HOST", description = "address (default 127.0.0.1)")
   String host = "127.0.0.1";
 
-  @Option(names = "--model", paramLabel = "ID", description = "model id (default spatialthinker-policy)")
+  @Option(
+      names = "--model",
+      paramLabel = "ID",
+      description = "model id (default spatialthinker-policy)")
   String model = "spatialthinker-policy";
 
   @Option(names = "--max-tokens", paramLabel = "N", description = "most new tokens (default 256)")

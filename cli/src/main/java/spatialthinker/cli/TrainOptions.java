@@ -10,7 +10,11 @@ import spatialthinker.train.RunSpec;
 /** Options shared by {@code train sft} and {@code train grpo}. */
 final class TrainOptions {
 
-  @Option(names = "--data", required = true, paramLabel = "FILE.parquet", description = "QA data set")
+  @Option(
+      names = "--data",
+      required = true,
+      paramLabel = "FILE.parquet",
+      description = "QA data set")
   Path data;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "run directory")

@@ -21,8 +21,7 @@ final class TrainProgress implements TrainListener, AutoCloseable {
     bar.stepTo(m.step());
     String extra =
         m.values().containsKey("reward")
-            ? String.format(
-                Locale.ROOT, "reward %.3f acc %.2f", m.get("reward"), m.get("accuracy"))
+            ? String.format(Locale.ROOT, "reward %.3f acc %.2f", m.get("reward"), m.get("accuracy"))
             : String.format(Locale.ROOT, "loss %.3f", m.get("loss"));
     bar.setExtraMessage(" " + extra + val);
   }

@@ -68,7 +68,9 @@ public final class TrainingRun {
         SftTrainer.Result r =
             new SftTrainer(cfg, listeners(spec, extra))
                 .train(policy, opt, train, val, spec.out(), start, prov);
-        return new Summary("sft", r.steps(), r.initialValLoss(), r.bestValLoss(), unknowns);
+        Summary sum = new Summary("sft", r.steps(), r.initialValLoss(), r.bestValLoss(), unknowns);
+        markDone(spec, sum);
+        return sum;
       } finally {
         policy.close();
       }
@@ -100,7 +102,7 @@ public final class TrainingRun {
         TrainState start = startState(spec, opt, "grpo", Double.NEGATIVE_INFINITY, 0);
         Provenance prov = provenance(spec, "grpo", cfg);
         GrpoTrainer.Result r =
-            new GrpoTrainer(cfg, reward, scorer, listeners(spec, extra), 64)
+            new GrpoTrainer(cfg, reward, scorer, listeners(spec, extra), 128)
                 .train(
                     policy,
                     new VisionLanguageModel(policy.config(), ref),
@@ -110,11 +112,23 @@ public final class TrainingRun {
                     spec.out(),
                     start,
                     prov);
-        return new Summary("grpo", r.steps(), r.initialValReward(), r.finalValReward(), unknowns);
+        Summary sum =
+            new Summary("grpo", r.steps(), r.initialValReward(), r.finalValReward(), unknowns);
+        markDone(spec, sum);
+        return sum;
       } finally {
         policy.close();
         ref.close();
       }
+    }
+  }
+
+  /** A finished run leaves {@code done} with its summary, so an experiment can skip it. */
+  private static void markDone(RunSpec spec, Summary s) {
+    try {
+      Files.writeString(spec.out().resolve("done"), s + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + spec.out().resolve("done"), e);
     }
   }
 

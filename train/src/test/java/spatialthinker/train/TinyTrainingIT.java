@@ -12,7 +12,7 @@ import spatialthinker.reward.RewardPresets;
 import spatialthinker.train.toy.ToySpatialData;
 
 /**
- * The tiny preset must learn: SFT lowers validation loss by at least 40% and GRPO with the dense
+ * The tiny preset must learn: SFT lowers validation loss by at least 50% and GRPO with the dense
  * reward raises the mean dense reward on held-out prompts over its SFT start.
  */
 class TinyTrainingIT {
@@ -22,23 +22,35 @@ class TinyTrainingIT {
   @Test
   void sftLowersValidationLossAndGrpoRaisesHeldOutDenseReward() {
     Path data = dir.resolve("toy.parquet");
-    new ToySpatialData(64).write(data, 480, 0.2, 42);
+    new ToySpatialData(64).write(data, 640, 0.2, 42);
     TrainingRun run = new TrainingRun(RewardPresets.exactLabels(), 2);
     long t0 = System.nanoTime();
     TrainingRun.Summary sft =
         run.sft(
             new RunSpec(
-                data, dir.resolve("sft"), Preset.TINY, 1, "dense", false, Optional.empty(),
+                data,
+                dir.resolve("sft"),
+                Preset.TINY,
+                1,
+                "dense",
+                false,
+                Optional.empty(),
                 OptionalInt.empty()),
             List.of());
     long t1 = System.nanoTime();
     System.out.printf("sft: %s in %.1f s%n", sft, (t1 - t0) / 1e9);
-    assertThat(sft.after()).isLessThan(0.6 * sft.before());
+    assertThat(sft.after()).isLessThan(0.5 * sft.before());
     TrainingRun.Summary grpo =
         run.grpo(
             new RunSpec(
-                data, dir.resolve("grpo"), Preset.TINY, 1, "dense", false,
-                Optional.of(dir.resolve("sft")), OptionalInt.empty()),
+                data,
+                dir.resolve("grpo"),
+                Preset.TINY,
+                1,
+                "dense",
+                false,
+                Optional.of(dir.resolve("sft")),
+                OptionalInt.empty()),
             List.of());
     System.out.printf("grpo: %s in %.1f s%n", grpo, (System.nanoTime() - t1) / 1e9);
     assertThat(grpo.after()).isGreaterThan(grpo.before());

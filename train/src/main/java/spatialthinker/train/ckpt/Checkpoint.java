@@ -39,11 +39,7 @@ public final class Checkpoint {
 
   /** Writes a checkpoint to {@code dir}, replacing any there. */
   public static void save(
-      Path dir,
-      Policy policy,
-      Optional<AdamW> optimizer,
-      TrainState state,
-      Provenance provenance) {
+      Path dir, Policy policy, Optional<AdamW> optimizer, TrainState state, Provenance provenance) {
     Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
     try {
       deleteTree(tmp);

@@ -55,8 +55,7 @@ public final class QaParquet {
               ? "images.bytes"
               : imageType.endsWith("[]") ? "images[1].bytes" : "images";
       String options = types.containsKey("options") ? "options" : "NULL::VARCHAR[]";
-      String teacher =
-          types.containsKey("teacher_response") ? "teacher_response" : "NULL::VARCHAR";
+      String teacher = types.containsKey("teacher_response") ? "teacher_response" : "NULL::VARCHAR";
       String sql =
           "SELECT CAST(image_id AS VARCHAR), "
               + imageExpr

@@ -66,7 +66,8 @@ public final class TrainingData {
       e.teacherResponse().ifPresent(r -> texts.add(canon.canonical(r)));
       Matcher m = SIZE.matcher(e.problem());
       if (m.find()) {
-        maxSide = Math.max(maxSide, Math.max(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        maxSide =
+            Math.max(maxSide, Math.max(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
       }
     }
     return Tokenizer.build(texts, maxSide);

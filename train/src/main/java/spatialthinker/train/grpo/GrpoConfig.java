@@ -18,6 +18,8 @@ package spatialthinker.train.grpo;
  * @param maxNewTokens the longest response sampled
  * @param evalEvery steps between validations
  * @param checkpointEvery steps between checkpoints
+ * @param valTemperature sampling temperature of validation (0: greedy)
+ * @param valSamples responses per val prompt at validation
  */
 public record GrpoConfig(
     int promptsPerStep,
@@ -34,7 +36,9 @@ public record GrpoConfig(
     int steps,
     int maxNewTokens,
     int evalEvery,
-    int checkpointEvery) {
+    int checkpointEvery,
+    double valTemperature,
+    int valSamples) {
 
   public GrpoConfig {
     if (promptsPerStep < 1 || rollouts < 2 || updateBatches < 1 || steps < 1) {
@@ -48,6 +52,9 @@ public record GrpoConfig(
       throw new IllegalArgumentException(
           "grpo needs temperature > 0, clips > 0, dualClip > 1, klCoef >= 0");
     }
+    if (!(valTemperature >= 0) || valSamples < 1) {
+      throw new IllegalArgumentException("grpo needs valTemperature >= 0 and valSamples >= 1");
+    }
     if (!(learningRate > 0) || maxNewTokens < 1 || evalEvery < 1 || checkpointEvery < 1) {
       throw new IllegalArgumentException(
           "grpo needs learningRate > 0 and maxNewTokens, evalEvery, checkpointEvery >= 1");
@@ -57,14 +64,44 @@ public record GrpoConfig(
   /** This configuration with another number of steps. */
   public GrpoConfig withSteps(int n) {
     return new GrpoConfig(
-        promptsPerStep, rollouts, updateBatches, temperature, clipLow, clipHigh, dualClip, klCoef,
-        learningRate, maxGradNorm, weightDecay, n, maxNewTokens, evalEvery, checkpointEvery);
+        promptsPerStep,
+        rollouts,
+        updateBatches,
+        temperature,
+        clipLow,
+        clipHigh,
+        dualClip,
+        klCoef,
+        learningRate,
+        maxGradNorm,
+        weightDecay,
+        n,
+        maxNewTokens,
+        evalEvery,
+        checkpointEvery,
+        valTemperature,
+        valSamples);
   }
 
   /** This configuration with another rollout count. */
   public GrpoConfig withRollouts(int n) {
     return new GrpoConfig(
-        promptsPerStep, n, updateBatches, temperature, clipLow, clipHigh, dualClip, klCoef,
-        learningRate, maxGradNorm, weightDecay, steps, maxNewTokens, evalEvery, checkpointEvery);
+        promptsPerStep,
+        n,
+        updateBatches,
+        temperature,
+        clipLow,
+        clipHigh,
+        dualClip,
+        klCoef,
+        learningRate,
+        maxGradNorm,
+        weightDecay,
+        steps,
+        maxNewTokens,
+        evalEvery,
+        checkpointEvery,
+        valTemperature,
+        valSamples);
   }
 }

@@ -41,7 +41,8 @@ public final class GrpoLoss {
     NDArray perToken = pg.add(k3.mul(config.klCoef()));
     float tokens = Math.max(1f, mask.sum().getFloat());
     NDArray loss = perToken.mul(mask).sum().div(tokens);
-    double clipFrac = pg2.gt(pg1).toType(mask.getDataType(), false).mul(mask).sum().getFloat() / tokens;
+    double clipFrac =
+        pg2.gt(pg1).toType(mask.getDataType(), false).mul(mask).sum().getFloat() / tokens;
     double kl = k3.mul(mask).sum().getFloat() / tokens;
     double policy = pg.mul(mask).sum().getFloat() / tokens;
     return new Result(loss, clipFrac, kl, policy);

@@ -107,7 +107,15 @@ public final class GrpoTrainer {
         }
       }
       if (step % config.checkpointEvery() == 0 || step == config.steps()) {
-        save(out.resolve("last"), policy, Optional.of(optimizer), step, cursor, seed, best, provenance);
+        save(
+            out.resolve("last"),
+            policy,
+            Optional.of(optimizer),
+            step,
+            cursor,
+            seed,
+            best,
+            provenance);
       }
     }
     return new Result(initial, last, step);
@@ -152,7 +160,8 @@ public final class GrpoTrainer {
     for (int i = 0; i < rows.size(); i++) {
       generated += responses.get(i).length;
       inputs.add(
-          new RewardInput(policy.text(responses.get(i)), rows.get(i).groundTruth(), rows.get(i).problem()));
+          new RewardInput(
+              policy.text(responses.get(i)), rows.get(i).groundTruth(), rows.get(i).problem()));
     }
     List<RewardScore> scores = scorer.score(reward, inputs);
     double[] rewards = scores.stream().mapToDouble(RewardScore::overall).toArray();
@@ -192,7 +201,8 @@ public final class GrpoTrainer {
           br.add(responses.get(r));
           ba[k - from] = (float) adv[r];
         }
-        SequenceBatch sb = SequenceBatch.of(policy.config(), bp, bq, br, policy.tokenizer().padId());
+        SequenceBatch sb =
+            SequenceBatch.of(policy.config(), bp, bq, br, policy.tokenizer().padId());
         TokenScores old = TokenScores.of(policy.model(), held, sb, true);
         TokenScores ref = TokenScores.of(reference, held, sb, false);
         NDArray mask = sb.responseMask(held);
@@ -244,13 +254,20 @@ public final class GrpoTrainer {
     return v;
   }
 
-  private static double mean(List<RewardScore> s, java.util.function.ToDoubleFunction<RewardScore> f) {
+  private static double mean(
+      List<RewardScore> s, java.util.function.ToDoubleFunction<RewardScore> f) {
     return s.stream().mapToDouble(f).average().orElse(0);
   }
 
   private double validate(Policy policy, List<QaExample> valSet, long step, long seed) {
     PolicyEvaluator ev = new PolicyEvaluator(reward, scorer);
-    Evaluation e = ev.evaluate(policy, valSet, Sampling.greedy(config.maxNewTokens()), 32, seed);
+    List<QaExample> repeated = new ArrayList<>();
+    for (int k = 0; k < config.valSamples(); k++) {
+      repeated.addAll(valSet);
+    }
+    // The same seed at every validation: differences between validations are the policy's.
+    Sampling s = new Sampling(config.valTemperature(), config.maxNewTokens());
+    Evaluation e = ev.evaluate(policy, repeated, s, 64, seed);
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("val_reward", e.reward());
     v.put("val_accuracy", e.accuracy());

@@ -9,7 +9,14 @@ public final class NanGuard implements TrainListener {
       double v = m.get(key);
       if (m.values().containsKey(key) && !Double.isFinite(v)) {
         throw new TrainingDivergedException(
-            m.phase() + " step " + m.step() + ": " + key + " is " + v + "; lower the learning rate");
+            m.phase()
+                + " step "
+                + m.step()
+                + ": "
+                + key
+                + " is "
+                + v
+                + "; lower the learning rate");
       }
     }
   }

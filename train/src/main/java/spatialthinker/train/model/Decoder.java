@@ -92,8 +92,8 @@ public final class Decoder {
   }
 
   /**
-   * The oracle: the same decoding, recomputing the whole sequence for every new token (the image
-   * is encoded once, as it would be by any decoder).
+   * The oracle: the same decoding, recomputing the whole sequence for every new token (the image is
+   * encoded once, as it would be by any decoder).
    */
   public List<int[]> generateUncached(
       NDManager parent,
@@ -147,15 +147,17 @@ public final class Decoder {
       }
     }
 
-    long[] choose(
-        float[] logits, int vocab, Sampling s, SplittableRandom rnd, int eos, int pad) {
+    long[] choose(float[] logits, int vocab, Sampling s, SplittableRandom rnd, int eos, int pad) {
       long[] next = new long[done.length];
       for (int b = 0; b < done.length; b++) {
         if (done[b]) {
           next[b] = pad;
           continue;
         }
-        int tok = s.isGreedy() ? argMax(logits, b * vocab, vocab) : sample(logits, b * vocab, vocab, s.temperature(), rnd);
+        int tok =
+            s.isGreedy()
+                ? argMax(logits, b * vocab, vocab)
+                : sample(logits, b * vocab, vocab, s.temperature(), rnd);
         tokens.get(b).add(tok);
         done[b] = tok == eos;
         next[b] = tok;

@@ -9,8 +9,8 @@ import spatialthinker.train.text.PromptText;
 import spatialthinker.train.text.Tokenizer;
 
 /**
- * The trainable policy: tokenizer, network and the text and image conventions around them. It
- * reads an image and a SpatialThinker prompt and writes a SpatialThinker-format response.
+ * The trainable policy: tokenizer, network and the text and image conventions around them. It reads
+ * an image and a SpatialThinker prompt and writes a SpatialThinker-format response.
  */
 public final class Policy implements AutoCloseable {
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * A batch laid out for the decoder: per row, the visual tokens, then the prompt left-padded to the
- * longest prompt, then the response right-padded to the longest response. Padding is masked out
- * as attention keys and skipped by the position ids, so a padded row computes what it would alone.
+ * longest prompt, then the response right-padded to the longest response. Padding is masked out as
+ * attention keys and skipped by the position ids, so a padded row computes what it would alone.
  */
 public final class SequenceBatch {
 

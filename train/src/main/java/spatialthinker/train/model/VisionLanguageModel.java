@@ -12,13 +12,13 @@ import java.util.SplittableRandom;
 
 /**
  * The policy network: image patches → linear patch embedding + learned positions → pre-LN
- * bidirectional encoder layers → projection to visual tokens, which are prefixed to the text
- * tokens of a pre-LN causal decoder whose output layer shares the token embedding. Built from
- * DJL's functional Linear, LayerNorm and Embedding operators over {@link Parameters}, so the
- * decoder can keep a KV cache ({@link KvCache}).
+ * bidirectional encoder layers → projection to visual tokens, which are prefixed to the text tokens
+ * of a pre-LN causal decoder whose output layer shares the token embedding. Built from DJL's
+ * functional Linear, LayerNorm and Embedding operators over {@link Parameters}, so the decoder can
+ * keep a KV cache ({@link KvCache}).
  *
- * <p>Results of an operation belong to the manager of its first operand, so every method takes
- * its inputs from the caller's per-step manager and puts them first; nothing accumulates in the
+ * <p>Results of an operation belong to the manager of its first operand, so every method takes its
+ * inputs from the caller's per-step manager and puts them first; nothing accumulates in the
  * parameters' manager.
  */
 public final class VisionLanguageModel {

@@ -5,8 +5,8 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * What the policy needs from an OpenAI chat-completions request: the text and the image of the
- * last user message (an {@code image_url} part with a base64 data URL), the sampling temperature
+ * What the policy needs from an OpenAI chat-completions request: the text and the image of the last
+ * user message (an {@code image_url} part with a base64 data URL), the sampling temperature
  * (default 0: greedy), {@code max_tokens} and {@code seed}.
  */
 record ChatRequest(
@@ -55,7 +55,8 @@ record ChatRequest(
     if (temperature < 0) {
       throw new BadChatRequestException("temperature: must be >= 0");
     }
-    int max = body.path("max_tokens").asInt(body.path("max_completion_tokens").asInt(defaultMaxTokens));
+    int max =
+        body.path("max_tokens").asInt(body.path("max_completion_tokens").asInt(defaultMaxTokens));
     if (max < 1) {
       throw new BadChatRequestException("max_tokens: must be >= 1");
     }

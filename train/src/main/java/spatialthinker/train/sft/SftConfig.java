@@ -33,7 +33,12 @@ public record SftConfig(
   /** This configuration with another step budget. */
   public SftConfig withMaxSteps(int steps) {
     return new SftConfig(
-        batchSize, learningRate, steps, Math.min(evalEvery, steps), patience, maxGradNorm,
+        batchSize,
+        learningRate,
+        steps,
+        Math.min(evalEvery, steps),
+        patience,
+        maxGradNorm,
         weightDecay);
   }
 }

@@ -31,7 +31,8 @@ import spatialthinker.train.optim.AdamW;
 public final class SftTrainer {
 
   /** The outcome of a run. */
-  public record Result(double initialValLoss, double bestValLoss, long steps, boolean stoppedEarly) {}
+  public record Result(
+      double initialValLoss, double bestValLoss, long steps, boolean stoppedEarly) {}
 
   private final SftConfig config;
   private final List<TrainListener> listeners;
@@ -95,12 +96,22 @@ public final class SftTrainer {
         if (improved) {
           best = loss;
           patience = config.patience();
-          save(out.resolve("best"), policy, optimizer, step, cursor, seed, best, patience, provenance);
+          save(
+              out.resolve("best"),
+              policy,
+              optimizer,
+              step,
+              cursor,
+              seed,
+              best,
+              patience,
+              provenance);
         } else {
           patience--;
         }
         emitValidation(step, loss, improved);
-        save(out.resolve("last"), policy, optimizer, step, cursor, seed, best, patience, provenance);
+        save(
+            out.resolve("last"), policy, optimizer, step, cursor, seed, best, patience, provenance);
         if (patience <= 0) {
           early = true;
           break;
@@ -151,7 +162,8 @@ public final class SftTrainer {
       }
     }
     double norm = optimizer.step(policy.parameters(), lr, config.maxGradNorm());
-    long tokens = (long) sb.rows() * (policy.config().patches() + sb.promptLength() + sb.responseLength());
+    long tokens =
+        (long) sb.rows() * (policy.config().patches() + sb.promptLength() + sb.responseLength());
     return new double[] {loss, norm, tokens};
   }
 
@@ -187,7 +199,6 @@ public final class SftTrainer {
                           new IllegalArgumentException(
                               "row " + e.imageId() + " has no teacher_response"))));
     }
-    return SequenceBatch.of(
-        policy.config(), patches, prompts, targets, policy.tokenizer().padId());
+    return SequenceBatch.of(policy.config(), patches, prompts, targets, policy.tokenizer().padId());
   }
 }

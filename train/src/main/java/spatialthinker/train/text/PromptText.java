@@ -28,7 +28,8 @@ public final class PromptText {
       int at = t.indexOf(INSTRUCTION_START);
       if (at >= 0) {
         // The instruction ends with its example answer; text around it in the same paragraph stays.
-        int end = t.indexOf(INSTRUCTION_END, at);
+        int end = t.lastIndexOf(INSTRUCTION_END);
+        end = end < at ? -1 : end;
         int after = end < 0 ? t.length() : end + INSTRUCTION_END.length();
         if (after < t.length() && t.charAt(after) == '.') {
           after++;

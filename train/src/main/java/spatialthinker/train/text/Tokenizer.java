@@ -19,10 +19,10 @@ import java.util.TreeMap;
 /**
  * A closed-vocabulary tokenizer for SpatialThinker text: special tokens, the tags, the fixed pieces
  * of compact scene JSON, integers {@code 0..maxInteger} for pixel coordinates, printable ASCII
- * characters, and the words (with or without one leading space) seen in the data it was built
- * from. A word outside the vocabulary becomes {@code <unk>}; a number outside it is spelled digit
- * by digit. For canonical text ({@link Canonicalizer}) made of known words, {@code
- * decode(encode(s)) == s}.
+ * characters, and the words (with or without one leading space) seen in the data it was built from.
+ * A word outside the vocabulary becomes {@code <unk>}; a number outside it is spelled digit by
+ * digit. For canonical text ({@link Canonicalizer}) made of known words, {@code decode(encode(s))
+ * == s}.
  */
 public final class Tokenizer {
 

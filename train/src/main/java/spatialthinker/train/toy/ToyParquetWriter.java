@@ -59,7 +59,8 @@ final class ToyParquetWriter {
               + out
               + "' (FORMAT parquet)");
     } catch (SQLException e) {
-      throw new IllegalStateException("cannot write toy parquet " + file + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot write toy parquet " + file + ": " + e.getMessage(), e);
     }
   }
 }

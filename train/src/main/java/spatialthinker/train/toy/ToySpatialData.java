@@ -176,13 +176,7 @@ public final class ToySpatialData {
             + idB
             + "\"}]}";
     String problem =
-        INSTRUCTION
-            + "\n\nImage size: ("
-            + size
-            + " x "
-            + size
-            + ")\n\n"
-            + withOptions;
+        INSTRUCTION + "\n\nImage size: (" + size + " x " + size + ")\n\n" + withOptions;
     String choice = "(" + letter + ") " + answer;
     String teacher =
         "<observe>I see the "

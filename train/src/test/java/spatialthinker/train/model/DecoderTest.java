@@ -34,7 +34,8 @@ class DecoderTest {
         prompts.add(prompt);
       }
       Sampling greedy = Sampling.greedy(40);
-      List<int[]> cached = decoder.generate(root, patches, prompts, greedy, new SplittableRandom(3));
+      List<int[]> cached =
+          decoder.generate(root, patches, prompts, greedy, new SplittableRandom(3));
       List<int[]> plain =
           decoder.generateUncached(root, patches, prompts, greedy, new SplittableRandom(3));
       assertThat(cached).hasSize(4);
