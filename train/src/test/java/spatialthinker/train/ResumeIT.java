@@ -24,7 +24,7 @@ import spatialthinker.train.toy.ToySpatialData;
  */
 class ResumeIT {
 
-  private static final int STEPS = 12;
+  private static final int STEPS = 8;
 
   @TempDir Path dir;
 
@@ -45,14 +45,14 @@ class ResumeIT {
     Path killed = dir.resolve("killed");
     Process p = child(data, killed, sft, false);
     Path metrics = killed.resolve("metrics.jsonl");
-    // Tiny's checkpointEvery is 5: wait for step 7, past the checkpoint at step 5, then kill.
+    // Tiny's checkpointEvery is 5: wait for step 6, past the checkpoint at step 5, then kill.
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (trainSteps(metrics) < 7 && p.isAlive() && System.nanoTime() < deadline) {
+    while (trainSteps(metrics) < 6 && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
     p.destroyForcibly().waitFor();
     int reached = trainSteps(metrics);
-    assertThat(reached).as("steps logged before the kill").isBetween(7, STEPS - 1);
+    assertThat(reached).as("steps logged before the kill").isBetween(6, STEPS - 1);
     long resumedFrom = Checkpoint.readState(killed.resolve("last")).step();
     assertThat(resumedFrom).isEqualTo(5);
 

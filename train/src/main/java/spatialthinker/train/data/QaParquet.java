@@ -51,9 +51,9 @@ public final class QaParquet {
       }
       String imageType = types.get("images").toUpperCase(Locale.ROOT);
       String imageExpr =
-          imageType.startsWith("STRUCT")
-              ? "images.bytes"
-              : imageType.endsWith("[]") ? "images[1].bytes" : "images";
+          imageType.endsWith("[]")
+              ? "images[1].bytes"
+              : imageType.startsWith("STRUCT") ? "images.bytes" : "images";
       String options = types.containsKey("options") ? "options" : "NULL::VARCHAR[]";
       String teacher = types.containsKey("teacher_response") ? "teacher_response" : "NULL::VARCHAR";
       String sql =
