@@ -56,13 +56,18 @@ public final class TrainingBench {
       for (int i = 0; i < 3; i++) {
         a.matMul(b).close();
       }
-      int reps = 10;
-      long t0 = System.nanoTime();
-      for (int i = 0; i < reps; i++) {
-        a.matMul(b).close();
+      // Best of several trials: on a shared machine the fastest trial is the least disturbed.
+      double best = 0;
+      for (int trial = 0; trial < 8; trial++) {
+        int reps = 4;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+          a.matMul(b).close();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        best = Math.max(best, 2.0 * n * n * n * reps / s / 1e9);
       }
-      double s = (System.nanoTime() - t0) / 1e9;
-      return 2.0 * n * n * n * reps / s / 1e9;
+      return best;
     }
   }
 
@@ -74,13 +79,18 @@ public final class TrainingBench {
     for (int i = 0; i < 2; i++) {
       noStop.generate(root, in.patches, in.prompts, g, new SplittableRandom(1));
     }
-    long t0 = System.nanoTime();
-    List<int[]> cached = noStop.generate(root, in.patches, in.prompts, g, new SplittableRandom(1));
-    double tc = (System.nanoTime() - t0) / 1e9;
-    t0 = System.nanoTime();
-    List<int[]> plain =
-        noStop.generateUncached(root, in.patches, in.prompts, g, new SplittableRandom(1));
-    double tu = (System.nanoTime() - t0) / 1e9;
+    double tc = Double.MAX_VALUE;
+    double tu = Double.MAX_VALUE;
+    List<int[]> cached = List.of();
+    List<int[]> plain = List.of();
+    for (int trial = 0; trial < 3; trial++) {
+      long t0 = System.nanoTime();
+      cached = noStop.generate(root, in.patches, in.prompts, g, new SplittableRandom(1));
+      tc = Math.min(tc, (System.nanoTime() - t0) / 1e9);
+      t0 = System.nanoTime();
+      plain = noStop.generateUncached(root, in.patches, in.prompts, g, new SplittableRandom(1));
+      tu = Math.min(tu, (System.nanoTime() - t0) / 1e9);
+    }
     boolean equal = true;
     for (int i = 0; i < cached.size(); i++) {
       equal &= java.util.Arrays.equals(cached.get(i), plain.get(i));
@@ -102,9 +112,13 @@ public final class TrainingBench {
     Batch in = batch(c, 64, 5);
     Sampling s = new Sampling(1.0, 96);
     noStop.generate(root, in.patches, in.prompts, s, new SplittableRandom(2));
-    long t0 = System.nanoTime();
-    List<int[]> out = noStop.generate(root, in.patches, in.prompts, s, new SplittableRandom(3));
-    double t = (System.nanoTime() - t0) / 1e9;
+    double t = Double.MAX_VALUE;
+    List<int[]> out = List.of();
+    for (int trial = 0; trial < 3; trial++) {
+      long t0 = System.nanoTime();
+      out = noStop.generate(root, in.patches, in.prompts, s, new SplittableRandom(3));
+      t = Math.min(t, (System.nanoTime() - t0) / 1e9);
+    }
     long tokens = out.stream().mapToLong(a -> a.length).sum();
     System.out.printf(
         Locale.ROOT, "rollouts 64 x 96 tokens at T=1: %.2f s, %.0f tokens/s%n", t, tokens / t);
@@ -124,7 +138,7 @@ public final class TrainingBench {
     SequenceBatch sb = SequenceBatch.of(c, in.patches, in.prompts, responses, 0);
     try (AdamW opt = new AdamW(p, AdamW.Settings.of(0.01))) {
       double best = Double.MAX_VALUE;
-      for (int i = 0; i < 4; i++) {
+      for (int i = 0; i < 8; i++) {
         long t0 = System.nanoTime();
         try (NDManager m = p.manager().newSubManager()) {
           try (GradientCollector gc = m.getEngine().newGradientCollector()) {
@@ -137,6 +151,7 @@ public final class TrainingBench {
         best = Math.min(best, (System.nanoTime() - t0) / 1e9);
       }
       double flops = trainingFlops(c, rows, c.patches(), PROMPT + resp, resp);
+      peak = Math.max(peak, peakGflops(root)); // measured again: the machine may be busier now
       double gflops = flops / best / 1e9;
       System.out.printf(
           Locale.ROOT,

@@ -43,7 +43,7 @@ public final class Decoder {
     int maxNew = Math.min(sampling.maxNewTokens(), c.maxPositions() - l0);
     Rows out = new Rows(rows);
     try (NDManager gen = parent.newSubManager();
-        KvCache cache = new KvCache(c.decoderLayers(), gen)) {
+        KvCache cache = new KvCache(c.decoderLayers(), (long) l0 + maxNew, gen)) {
       float[] logits;
       try (NDManager step = gen.newSubManager()) {
         NDArray visual = model.encodeImage(sb.patches(step));
@@ -117,8 +117,7 @@ public final class Decoder {
         float[] logits;
         try (NDManager step = gen.newSubManager()) {
           SequenceBatch sb = SequenceBatch.of(c, patches, prompts, fed, pad);
-          NDArray h =
-              model.hidden(visual, sb.tokens(step), sb.positions(step), sb.mask(step), null);
+          NDArray h = model.hidden(visual, sb.tokens(step), sb.positions(step), sb.mask(step));
           logits = model.logits(last(h)).toFloatArray();
         }
         long[] next = out.choose(logits, c.vocabSize(), sampling, rnd, eos, pad);

@@ -16,7 +16,7 @@ public record TokenScores(NDArray logProbs, NDArray entropy) {
     int p = batch.promptLength();
     int r = batch.responseLength();
     NDArray visual = model.encodeImage(batch.patches(m));
-    NDArray h = model.hidden(visual, batch.tokens(m), batch.positions(m), batch.mask(m), null);
+    NDArray h = model.hidden(visual, batch.tokens(m), batch.positions(m), batch.mask(m));
     // Position i predicts token i + 1: the last prompt slot predicts the first response token.
     NDArray hs = h.get(":, " + (nv + p - 1) + ":" + (nv + p + r - 1) + ", :");
     NDArray lp = model.logits(hs).logSoftmax(2);

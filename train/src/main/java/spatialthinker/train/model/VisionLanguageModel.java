@@ -8,6 +8,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
+import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
@@ -96,15 +97,24 @@ public final class VisionLanguageModel {
   }
 
   /**
-   * Final hidden states {@code [B, L, d]} of the whole sequence (visual tokens then text tokens),
-   * recording keys and values in {@code cache} when given.
+   * Final hidden states {@code [B, L, d]} of the whole sequence (visual tokens then text tokens).
    *
    * @param visual {@code [B, Nv, d]}
    * @param tokens {@code [B, T]} int64 token ids
    * @param positions {@code [B, Nv + T]} int64 position ids
    * @param mask {@code [B, 1, L, L]} additive attention mask (causal and padding)
    */
+  public NDArray hidden(NDArray visual, NDArray tokens, NDArray positions, NDArray mask) {
+    return forward(visual, tokens, positions, mask, null);
+  }
+
+  /** As {@link #hidden(NDArray, NDArray, NDArray, NDArray)}, recording keys and values. */
   public NDArray hidden(
+      NDArray visual, NDArray tokens, NDArray positions, NDArray mask, KvCache cache) {
+    return forward(visual, tokens, positions, mask, Objects.requireNonNull(cache, "cache"));
+  }
+
+  private NDArray forward(
       NDArray visual, NDArray tokens, NDArray positions, NDArray mask, KvCache cache) {
     NDArray h = visual.concat(embed(tokens), 1).add(embedPositions(positions));
     for (int i = 0; i < config.decoderLayers(); i++) {
