@@ -12,18 +12,18 @@ import spatialthinker.train.sft.SftConfig;
  */
 public enum Preset {
   TINY(
-      new ModelConfig(64, 16, 64, 4, 1, 2, 2, 192, 8),
+      new ModelConfig(64, 16, 64, 4, 1, 2, 2, 512, 8),
       new SftConfig(16, 3e-3, 300, 50, 3, 1.0, 0.01),
-      new GrpoConfig(8, 8, 4, 1.0, 0.2, 0.3, 3.0, 1e-2, 3e-4, 1.0, 0.01, 30, 80, 15, 5, 1.0, 2)),
+      new GrpoConfig(8, 8, 4, 1.0, 0.2, 0.3, 3.0, 1e-2, 3e-4, 1.0, 0.01, 30, 320, 15, 5, 1.0, 2)),
   SMALL(
-      new ModelConfig(64, 8, 128, 4, 2, 3, 3, 256, 8),
+      new ModelConfig(64, 8, 128, 4, 2, 3, 3, 640, 8),
       new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
-      new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 96, 10, 10, 0.5, 2)),
+      new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
   BASE(
-      new ModelConfig(128, 16, 256, 8, 4, 6, 4, 384, 8),
+      new ModelConfig(128, 16, 256, 8, 4, 6, 4, 768, 8),
       new SftConfig(32, 6e-4, 20000, 500, 5, 1.0, 0.01),
       new GrpoConfig(
-          16, 8, 4, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-5, 1.0, 0.01, 300, 160, 25, 25, 0.5, 1));
+          16, 8, 4, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-5, 1.0, 0.01, 300, 320, 25, 25, 0.5, 1));
 
   private final ModelConfig model;
   private final SftConfig sft;
