@@ -14,7 +14,7 @@ public enum Preset {
   TINY(
       new ModelConfig(64, 16, 64, 4, 1, 2, 2, 512, 8),
       new SftConfig(16, 3e-3, 300, 50, 3, 1.0, 0.01),
-      new GrpoConfig(8, 8, 4, 1.0, 0.2, 0.3, 3.0, 1e-2, 3e-4, 1.0, 0.01, 30, 320, 15, 5, 1.0, 2)),
+      new GrpoConfig(8, 8, 4, 1.0, 0.2, 0.3, 3.0, 1e-2, 3e-4, 1.0, 0.01, 30, 80, 15, 5, 1.0, 2)),
   SMALL(
       new ModelConfig(64, 8, 128, 4, 2, 3, 3, 640, 8),
       new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
