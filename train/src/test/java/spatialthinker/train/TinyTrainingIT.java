@@ -12,8 +12,10 @@ import spatialthinker.reward.RewardPresets;
 import spatialthinker.train.toy.ToySpatialData;
 
 /**
- * The tiny preset must learn: SFT lowers validation loss by at least 50% and GRPO with the dense
- * reward raises the mean dense reward on held-out prompts over its SFT start.
+ * The tiny preset must learn: SFT lowers validation loss by at least 50%, and GRPO with the dense
+ * reward raises the mean dense reward on held-out prompts over its SFT start. Held-out reward is
+ * measured as the tiny preset validates: 128 val prompts, two samples each at the rollout
+ * temperature 1.0, the same seed before and after, so the difference is the policy's.
  */
 class TinyTrainingIT {
 

@@ -66,13 +66,22 @@ public final class MetricsLog implements TrainListener {
     try {
       List<String> kept = new ArrayList<>();
       for (String line : Files.readAllLines(file)) {
-        if (!line.isBlank() && MAPPER.readTree(line).path("step").asLong() <= step) {
+        if (!line.isBlank() && stepOf(line) <= step) {
           kept.add(line);
         }
       }
       Files.write(file, kept);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot rewrite " + file, e);
+    }
+  }
+
+  /** The step of a line; a line torn by a kill mid-write counts as after every step. */
+  private static long stepOf(String line) {
+    try {
+      return MAPPER.readTree(line).path("step").asLong();
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
     }
   }
 
