@@ -10,7 +10,14 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description =
         "Spatial reasoning for vision-language models: data, reward, training, evaluation.",
-    subcommands = {ScenesCommand.class, DataCommand.class, RewardCommand.class, EvalCommand.class})
+    subcommands = {
+      ScenesCommand.class,
+      DataCommand.class,
+      RewardCommand.class,
+      TrainCommand.class,
+      ServeCommand.class,
+      EvalCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,71 @@
+package spatialthinker.cli;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import spatialthinker.train.ckpt.Checkpoint;
+import spatialthinker.train.model.Policy;
+import spatialthinker.train.serve.PolicyServer;
+
+/** {@code spatialthinker serve}: the trained policy behind an OpenAI-compatible API. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description =
+        "Serve a trained policy: POST /v1/chat/completions (image data URL + text in,"
+            + " SpatialThinker-format text out), GET /v1/models.")
+final class ServeCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--checkpoint",
+      required = true,
+      paramLabel = "DIR",
+      description = "a checkpoint, or a run directory (its best/, else last/)")
+  Path checkpoint;
+
+  @Option(names = "--port", paramLabel = "P", description = "port (default 8080; 0: any free)")
+  int port = 8080;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "address (default 127.0.0.1)")
+  String host = "127.0.0.1";
+
+  @Option(
+      names = "--model",
+      paramLabel = "ID",
+      description = "model id (default spatialthinker-policy)")
+  String model = "spatialthinker-policy";
+
+  @Option(names = "--max-tokens", paramLabel = "N", description = "most new tokens (default 256)")
+  int maxTokens = 256;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    NDManager root = NDManager.newBaseManager();
+    Policy policy = Checkpoint.loadPolicy(checkpoint, root);
+    PolicyServer server = PolicyServer.start(policy, model, host, port, maxTokens);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  policy.close();
+                  root.close();
+                  stopped.countDown();
+                },
+                "serve-shutdown"));
+    System.err.println(
+        "serving "
+            + model
+            + " from "
+            + Checkpoint.resolve(checkpoint)
+            + " on "
+            + server.uri()
+            + " (POST /v1/chat/completions, GET /v1/models); Ctrl-C stops");
+    stopped.await();
+    return 0;
+  }
+}

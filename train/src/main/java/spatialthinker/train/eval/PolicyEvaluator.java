@@ -1,0 +1,97 @@
+package spatialthinker.train.eval;
+
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import spatialthinker.core.geometry.Box;
+import spatialthinker.core.graph.SceneObject;
+import spatialthinker.core.parse.ParseLimits;
+import spatialthinker.core.parse.ParsedResponse;
+import spatialthinker.core.parse.ResponseParser;
+import spatialthinker.core.parse.SceneJson;
+import spatialthinker.core.parse.Tag;
+import spatialthinker.core.parse.TagContent;
+import spatialthinker.reward.BatchScorer;
+import spatialthinker.reward.Reward;
+import spatialthinker.reward.RewardInput;
+import spatialthinker.reward.RewardScore;
+import spatialthinker.train.data.QaExample;
+import spatialthinker.train.model.GradMode;
+import spatialthinker.train.model.Policy;
+import spatialthinker.train.model.Sampling;
+
+/** Generates responses for prompts in batches and scores them with a reward and box IoU. */
+public final class PolicyEvaluator {
+
+  private final Reward reward;
+  private final BatchScorer scorer;
+  private final ResponseParser parser = new ResponseParser(ParseLimits.DEFAULT);
+  private final SceneJson json = new SceneJson(ParseLimits.DEFAULT);
+
+  public PolicyEvaluator(Reward reward, BatchScorer scorer) {
+    this.reward = reward;
+    this.scorer = scorer;
+  }
+
+  /** Evaluates {@code examples} with {@code sampling}, {@code batch} prompts at a time. */
+  public Evaluation evaluate(
+      Policy policy, List<QaExample> examples, Sampling sampling, int batch, long seed) {
+    GradMode.off();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    List<ItemResult> items = new ArrayList<>();
+    for (int from = 0; from < examples.size(); from += batch) {
+      List<QaExample> chunk = examples.subList(from, Math.min(examples.size(), from + batch));
+      List<float[]> patches = chunk.stream().map(e -> policy.patches(e.image())).toList();
+      List<int[]> prompts = chunk.stream().map(e -> policy.promptTokens(e.problem())).toList();
+      List<int[]> gen;
+      try (NDManager m = policy.parameters().manager().newSubManager()) {
+        gen = policy.decoder().generate(m, patches, prompts, sampling, rnd);
+      }
+      List<RewardInput> inputs = new ArrayList<>();
+      for (int i = 0; i < chunk.size(); i++) {
+        QaExample e = chunk.get(i);
+        inputs.add(new RewardInput(policy.text(gen.get(i)), e.groundTruth(), e.problem()));
+      }
+      List<RewardScore> scores = scorer.score(reward, inputs);
+      for (int i = 0; i < chunk.size(); i++) {
+        String text = inputs.get(i).response();
+        items.add(
+            new ItemResult(
+                chunk.get(i).category(),
+                scores.get(i),
+                boxIou(text, chunk.get(i).groundTruth()),
+                gen.get(i).length,
+                text));
+      }
+    }
+    return new Evaluation(items);
+  }
+
+  /** Mean IoU of ground-truth boxes with the predicted box of the same id. */
+  double boxIou(String response, String groundTruth) {
+    ParsedResponse parsed = parser.parse(response);
+    Optional<List<SceneObject>> truth =
+        TagContent.find(Tag.SCENE, groundTruth)
+            .content()
+            .map(c -> json.parse(c.strip()))
+            .flatMap(p -> p.graph())
+            .map(g -> g.objects());
+    if (truth.isEmpty() || truth.get().isEmpty()) {
+      return 0;
+    }
+    List<SceneObject> pred = parsed.sceneGraph().graph().map(g -> g.objects()).orElse(List.of());
+    double sum = 0;
+    for (SceneObject t : truth.get()) {
+      for (SceneObject p : pred) {
+        if (p.id().equals(t.id())) {
+          Box a = p.bbox();
+          sum += a.isProper() ? a.iou(t.bbox()) : 0;
+          break;
+        }
+      }
+    }
+    return sum / truth.get().size();
+  }
+}

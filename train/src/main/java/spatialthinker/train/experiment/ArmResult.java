@@ -1,0 +1,28 @@
+package spatialthinker.train.experiment;
+
+import java.util.Map;
+
+/**
+ * One arm's evaluation for one seed on the val split.
+ *
+ * @param arm {@code sft} or a reward spec
+ * @param seed the seed
+ * @param accuracy answer accuracy
+ * @param denseReward mean dense reward
+ * @param boxIou mean IoU of ground-truth boxes with predicted boxes
+ * @param formatRate share of well-formatted responses
+ * @param byCategory accuracy per category
+ */
+public record ArmResult(
+    String arm,
+    long seed,
+    double accuracy,
+    double denseReward,
+    double boxIou,
+    double formatRate,
+    Map<String, Double> byCategory) {
+
+  public ArmResult {
+    byCategory = Map.copyOf(byCategory);
+  }
+}

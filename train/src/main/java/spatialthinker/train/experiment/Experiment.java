@@ -1,0 +1,168 @@
+package spatialthinker.train.experiment;
+
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import spatialthinker.reward.BatchScorer;
+import spatialthinker.reward.Reward;
+import spatialthinker.reward.RewardPresets;
+import spatialthinker.train.Preset;
+import spatialthinker.train.RunSpec;
+import spatialthinker.train.TrainingRun;
+import spatialthinker.train.ckpt.Checkpoint;
+import spatialthinker.train.data.QaExample;
+import spatialthinker.train.data.QaParquet;
+import spatialthinker.train.data.TrainingData;
+import spatialthinker.train.eval.Evaluation;
+import spatialthinker.train.eval.PolicyEvaluator;
+import spatialthinker.train.metrics.MetricsLog;
+import spatialthinker.train.metrics.TrainListener;
+import spatialthinker.train.model.Policy;
+import spatialthinker.train.model.Sampling;
+
+/**
+ * The paper's comparison on held-out data: per seed, one SFT run, then one GRPO run per reward arm
+ * from that SFT checkpoint; every arm's policy is evaluated on the whole val split with the dense
+ * reward, answer accuracy and box IoU. Finished runs are reused, so an interrupted experiment can
+ * be started again with the same command.
+ */
+public final class Experiment {
+
+  /** What to run. */
+  public record Spec(
+      Path data,
+      Path out,
+      Preset preset,
+      List<String> arms,
+      int seeds,
+      OptionalInt sftSteps,
+      OptionalInt grpoSteps) {
+    public Spec {
+      arms = List.copyOf(arms);
+      if (arms.isEmpty() || seeds < 1) {
+        throw new IllegalArgumentException("--arms must name at least one arm and --seeds be >= 1");
+      }
+    }
+  }
+
+  /** Progress as runs finish. */
+  public interface Listener {
+    void runFinished(String arm, long seed, ArmResult result);
+  }
+
+  private final RewardPresets rewards;
+  private final int threads;
+
+  public Experiment(RewardPresets rewards, int threads) {
+    this.rewards = rewards;
+    this.threads = threads;
+  }
+
+  /** Runs every arm for every seed and returns the results, arm by arm in the given order. */
+  public List<ArmResult> run(Spec spec, Listener listener, List<TrainListener> trainListeners) {
+    for (String arm : spec.arms()) {
+      if (!arm.equals("sft")) {
+        rewards.create(arm); // fail before hours of training on a misspelt arm
+      }
+    }
+    TrainingData data = new TrainingData(QaParquet.read(spec.data()), spec.data().toString());
+    Reward dense = rewards.create("dense");
+    TrainingRun runs = new TrainingRun(rewards, threads);
+    List<ArmResult> results = new ArrayList<>();
+    try (BatchScorer scorer = new BatchScorer(threads)) {
+      PolicyEvaluator evaluator = new PolicyEvaluator(dense, scorer);
+      for (int seed = 1; seed <= spec.seeds(); seed++) {
+        Path seedDir = spec.out().resolve("seed-" + seed);
+        Path sft = seedDir.resolve("sft");
+        if (!finished(sft)) {
+          runs.sft(
+              new RunSpec(
+                  spec.data(),
+                  sft,
+                  spec.preset(),
+                  seed,
+                  "dense",
+                  Files.exists(sft.resolve("last")),
+                  Optional.empty(),
+                  spec.sftSteps()),
+              trainListeners);
+        }
+        for (String arm : spec.arms()) {
+          Path armDir = arm.equals("sft") ? sft : seedDir.resolve(arm);
+          if (!arm.equals("sft") && !finished(armDir)) {
+            runs.grpo(
+                new RunSpec(
+                    spec.data(),
+                    armDir,
+                    spec.preset(),
+                    seed,
+                    arm,
+                    Files.exists(armDir.resolve("last")),
+                    Optional.of(sft),
+                    spec.grpoSteps()),
+                trainListeners);
+          }
+          Path ckpt = arm.equals("sft") ? sft.resolve("best") : armDir.resolve("last");
+          ArmResult r = evaluate(evaluator, ckpt, arm, seed, data.val(), spec.preset());
+          results.add(r);
+          listener.runFinished(arm, seed, r);
+        }
+      }
+    }
+    return results;
+  }
+
+  private static boolean finished(Path run) {
+    return Files.exists(run.resolve("done"));
+  }
+
+  private static ArmResult evaluate(
+      PolicyEvaluator evaluator,
+      Path ckpt,
+      String arm,
+      long seed,
+      List<QaExample> val,
+      Preset preset) {
+    try (NDManager root = NDManager.newBaseManager();
+        Policy policy = Checkpoint.loadPolicy(ckpt, root)) {
+      Sampling s = new Sampling(preset.grpo().valTemperature(), preset.grpo().maxNewTokens());
+      Evaluation e = evaluator.evaluate(policy, val, s, 64, 1000 + seed);
+      return new ArmResult(
+          arm, seed, e.accuracy(), e.reward(), e.boxIou(), e.formatRate(), e.accuracyByCategory());
+    }
+  }
+
+  /** Mean validation metric per step of an arm's GRPO runs, averaged over seeds. */
+  public static Map<String, TreeMap<Long, Double>> curves(
+      Path out, List<String> arms, int seeds, String metric) {
+    Map<String, TreeMap<Long, Double>> series = new LinkedHashMap<>();
+    for (String arm : arms) {
+      if (arm.equals("sft")) {
+        continue;
+      }
+      List<TreeMap<Long, Double>> runs = new ArrayList<>();
+      for (int seed = 1; seed <= seeds; seed++) {
+        Path m = out.resolve("seed-" + seed).resolve(arm).resolve("metrics.jsonl");
+        if (!Files.exists(m)) {
+          continue;
+        }
+        TreeMap<Long, Double> points = new TreeMap<>();
+        for (Map<String, Object> line : MetricsLog.read(m)) {
+          if ("val".equals(line.get("kind")) && line.get(metric) instanceof Number n) {
+            points.put(((Number) line.get("step")).longValue(), n.doubleValue());
+          }
+        }
+        runs.add(points);
+      }
+      series.put(arm, LearningCurves.mean(runs));
+    }
+    return series;
+  }
+}

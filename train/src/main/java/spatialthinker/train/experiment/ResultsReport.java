@@ -1,0 +1,111 @@
+package spatialthinker.train.experiment;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
+
+/** The experiment's Markdown: per-arm and per-category tables with 95% intervals, and curves. */
+public final class ResultsReport {
+
+  private ResultsReport() {}
+
+  /** Renders the report. */
+  public static String markdown(
+      String title,
+      String command,
+      String dataNote,
+      List<String> arms,
+      List<ArmResult> results,
+      List<String> figures) {
+    StringBuilder md = new StringBuilder();
+    md.append("# ").append(title).append("\n\n");
+    md.append(dataNote).append("\n\n");
+    md.append("Command:\n\n```\n").append(command).append("\n```\n\n");
+    int seeds = (int) results.stream().mapToLong(ArmResult::seed).distinct().count();
+    md.append("## Per arm (val split, mean ± 95% CI over ")
+        .append(seeds)
+        .append(seeds == 1 ? " seed" : " seeds")
+        .append(")\n\n");
+    md.append("| arm | accuracy % | dense reward | box IoU | format rate |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    for (String arm : arms) {
+      List<ArmResult> rs = results.stream().filter(r -> r.arm().equals(arm)).toList();
+      if (rs.isEmpty()) {
+        continue;
+      }
+      md.append("| ")
+          .append(arm)
+          .append(" | ")
+          .append(stats(rs, ArmResult::accuracy).format(100, 1))
+          .append(" | ")
+          .append(stats(rs, ArmResult::denseReward).format(1, 3))
+          .append(" | ")
+          .append(stats(rs, ArmResult::boxIou).format(1, 3))
+          .append(" | ")
+          .append(stats(rs, ArmResult::formatRate).format(1, 3))
+          .append(" |\n");
+    }
+    TreeSet<String> categories = new TreeSet<>();
+    results.forEach(r -> categories.addAll(r.byCategory().keySet()));
+    md.append("\n## Accuracy % per category\n\n| arm |");
+    categories.forEach(c -> md.append(" ").append(c).append(" |"));
+    md.append("\n|---|");
+    categories.forEach(c -> md.append("---:|"));
+    md.append("\n");
+    for (String arm : arms) {
+      List<ArmResult> rs = results.stream().filter(r -> r.arm().equals(arm)).toList();
+      if (rs.isEmpty()) {
+        continue;
+      }
+      md.append("| ").append(arm).append(" |");
+      for (String c : categories) {
+        md.append(" ")
+            .append(stats(rs, r -> r.byCategory().getOrDefault(c, 0.0)).format(100, 1))
+            .append(" |");
+      }
+      md.append("\n");
+    }
+    md.append("\n## Per seed\n\n| arm | seed | accuracy % | dense reward | box IoU |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    for (ArmResult r : results) {
+      md.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| %s | %d | %.1f | %.3f | %.3f |%n",
+              r.arm(),
+              r.seed(),
+              100 * r.accuracy(),
+              r.denseReward(),
+              r.boxIou()));
+    }
+    if (!figures.isEmpty()) {
+      md.append("\n## Learning curves (validation during GRPO, mean over seeds)\n\n");
+      figures.forEach(f -> md.append("![").append(f).append("](").append(f).append(")\n\n"));
+    }
+    return md.toString();
+  }
+
+  /** Mean ± CI of one metric over an arm's seeds. */
+  public static Stats stats(List<ArmResult> rs, ToDoubleFunction<ArmResult> f) {
+    List<Double> v = new ArrayList<>();
+    rs.forEach(r -> v.add(f.applyAsDouble(r)));
+    return Stats.of(v);
+  }
+
+  /** Writes text to a file, creating its folder. */
+  public static void write(Path file, String text) {
+    try {
+      if (file.toAbsolutePath().getParent() != null) {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+      }
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package spatialthinker.train.model;
+
+/**
+ * The shape of the policy network.
+ *
+ * @param imageSize the side the image is resized to, in pixels
+ * @param patchSize the side of a square image patch; each patch becomes one visual token
+ * @param dModel the width of every layer
+ * @param heads attention heads (divides {@code dModel})
+ * @param encoderLayers vision encoder layers
+ * @param decoderLayers causal decoder layers
+ * @param ffnMultiplier feed-forward width as a multiple of {@code dModel}
+ * @param maxPositions the longest sequence (visual + prompt + response tokens)
+ * @param vocabSize the tokenizer's vocabulary size
+ */
+public record ModelConfig(
+    int imageSize,
+    int patchSize,
+    int dModel,
+    int heads,
+    int encoderLayers,
+    int decoderLayers,
+    int ffnMultiplier,
+    int maxPositions,
+    int vocabSize) {
+
+  public ModelConfig {
+    if (imageSize < 8 || patchSize < 1 || imageSize % patchSize != 0) {
+      throw new IllegalArgumentException(
+          "imageSize " + imageSize + " must be >= 8 and a multiple of patchSize " + patchSize);
+    }
+    if (dModel < 8 || heads < 1 || dModel % heads != 0) {
+      throw new IllegalArgumentException(
+          "dModel " + dModel + " must be >= 8 and a multiple of heads " + heads);
+    }
+    if (encoderLayers < 0 || decoderLayers < 1 || ffnMultiplier < 1) {
+      throw new IllegalArgumentException(
+          "layers must be encoder >= 0, decoder >= 1, ffnMultiplier >= 1");
+    }
+    int visual = (imageSize / patchSize) * (imageSize / patchSize);
+    if (maxPositions <= visual + 2 || vocabSize < 8) {
+      throw new IllegalArgumentException(
+          "maxPositions " + maxPositions + " must exceed the " + visual + " visual tokens");
+    }
+  }
+
+  /** Visual tokens per image. */
+  public int patches() {
+    int side = imageSize / patchSize;
+    return side * side;
+  }
+
+  /** Values per patch (RGB). */
+  public int patchDim() {
+    return patchSize * patchSize * 3;
+  }
+
+  /** Width of one attention head. */
+  public int headDim() {
+    return dModel / heads;
+  }
+
+  /** This configuration with another vocabulary size. */
+  public ModelConfig withVocabSize(int v) {
+    return new ModelConfig(
+        imageSize,
+        patchSize,
+        dModel,
+        heads,
+        encoderLayers,
+        decoderLayers,
+        ffnMultiplier,
+        maxPositions,
+        v);
+  }
+}
