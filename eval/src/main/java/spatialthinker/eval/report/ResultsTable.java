@@ -85,13 +85,18 @@ final class ResultsTable {
               .mapToDouble(Cell::value)
               .max()
               .orElse(Double.NaN);
-      long filled = row.getValue().stream().filter(Optional::isPresent).count();
+      double worst =
+          row.getValue().stream()
+              .flatMap(Optional::stream)
+              .mapToDouble(Cell::value)
+              .min()
+              .orElse(Double.NaN);
       for (Optional<Cell> c : row.getValue()) {
         if (c.isEmpty()) {
           h.raw("<td></td>");
           continue;
         }
-        boolean mark = filled > 1 && c.get().value() == best;
+        boolean mark = best > worst && c.get().value() == best; // a tie marks nothing
         h.raw(mark ? "<td class=\"num best\">" : "<td class=\"num\">");
         renderCell(h, c.get(), key.length > 2 ? key[2] : "acc");
         h.raw("</td>");
