@@ -10,16 +10,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import spatialthinker.eval.RunReport;
+import spatialthinker.eval.report.HtmlReport;
+import spatialthinker.eval.report.ReportInput;
 
 /** {@code spatialthinker eval report}: several runs side by side. */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description =
-        "Put runs side by side (accuracy % ± standard error per benchmark, task and score).")
+    description = {
+      "Put runs side by side: a Markdown table (accuracy % ± standard error per benchmark, task",
+      "and score) and, with --html, one self-contained HTML page: results with 95% intervals,",
+      "charts, training curves of any training run directories given, and every prediction",
+      "with its image, predicted and true boxes and the full response."
+    })
 final class EvalReportCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "DIR", description = "run directories")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR",
+      description = "evaluation run directories, and training run directories (metrics.jsonl)")
   List<Path> dirs;
 
   @Option(
@@ -28,29 +37,43 @@ final class EvalReportCommand implements Callable<Integer> {
       description = "write the Markdown here, not to stdout")
   Path output;
 
-  @Option(names = "--html", paramLabel = "REPORT.html", description = "also write an HTML table")
+  @Option(names = "--html", paramLabel = "REPORT.html", description = "also write the HTML report")
   Path html;
+
+  @Option(names = "--title", paramLabel = "TEXT", description = "title of the HTML report")
+  String title = "SpatialThinker-J evaluation report";
+
+  @Option(
+      names = "--max-items",
+      paramLabel = "N",
+      description = "predictions per run embedded in the HTML, with images (default 300)")
+  int maxItems = ReportInput.DEFAULT_MAX_PREDICTIONS;
 
   @Override
   public Integer call() {
-    RunReport report = RunReport.of(dirs);
+    ReportInput input = ReportInput.ofDirectories(title, dirs, maxItems);
     try {
-      if (output == null) {
-        System.out.print(report.markdown());
-      } else {
-        Files.writeString(output, report.markdown());
-      }
-      if (html != null) {
-        Files.writeString(html, report.html());
+      if (!input.runs().isEmpty()) {
+        String md = new RunReport(input.runs()).markdown();
+        if (output == null) {
+          System.out.print(md);
+        } else {
+          Files.writeString(output, md);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
     }
+    if (html != null) {
+      new HtmlReport(input).write(html);
+    }
     System.err.println(
         "reported "
-            + dirs.size()
-            + " run(s)"
-            + (output == null ? "" : "; wrote " + output)
+            + input.runs().size()
+            + " evaluation run(s) and "
+            + input.training().size()
+            + " training run(s)"
+            + (output == null || input.runs().isEmpty() ? "" : "; wrote " + output)
             + (html == null ? "" : "; wrote " + html));
     return 0;
   }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       RewardCommand.class,
       TrainCommand.class,
       ServeCommand.class,
-      EvalCommand.class
+      EvalCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
 

@@ -8,6 +8,7 @@ import spatialthinker.data.QuestionSource;
 import spatialthinker.data.SynthOptions;
 import spatialthinker.data.SynthSummary;
 import spatialthinker.data.SynthesisJob;
+import spatialthinker.data.TeacherStyle;
 import spatialthinker.data.llm.Journal;
 import spatialthinker.data.llm.LlmQuestions;
 import spatialthinker.data.synth.TemplateQuestions;
@@ -57,6 +58,14 @@ final class SynthSettings {
   String generator = "template";
 
   @Option(
+      names = "--teacher",
+      paramLabel = "full|compact",
+      description =
+          "teacher responses: full (default), or compact (one-line observe and think) for the"
+              + " small CPU policies")
+  String teacher = "full";
+
+  @Option(
       names = "--tries",
       paramLabel = "N",
       description =
@@ -67,7 +76,9 @@ final class SynthSettings {
 
   /** Runs synthesis from a source into {@code out} and prints the summary. */
   int run(SceneSource source, Path out) {
-    SynthOptions options = new SynthOptions(target, relationPercent, valSplit, seed, threads);
+    SynthOptions options =
+        new SynthOptions(
+            target, relationPercent, valSplit, seed, threads, TeacherStyle.of(teacher));
     Path parent = out.toAbsolutePath().getParent();
     if (parent != null && !parent.toFile().isDirectory() && !parent.toFile().mkdirs()) {
       throw new IllegalArgumentException("--out " + out + ": cannot create its directory");

@@ -228,10 +228,17 @@ class EvalCommandsIT {
     assertThat(stdout())
         .contains("| benchmark / task | fake · no_reasoning | fake · reasoning |")
         .contains("| **cv-bench-2d** | 66.7 ± 13.6 (n=12) | 66.7 ± 13.6 (n=12) |");
-    assertThat(Files.readString(html)).contains("<table>").contains("fake · reasoning");
+    String page = Files.readString(html);
+    assertThat(page)
+        .contains("<table class=\"results\">")
+        .contains("fake · reasoning")
+        .contains("id=\"predictions\"")
+        .contains("data-img=\"i0\"")
+        .contains("\"i0\":\"data:image/png;base64,");
+    assertThat(page).doesNotContainPattern("(src|href)=\"(https?:)?//");
     err.reset();
     assertThat(Main.run("eval", "report", dir.toString())).isEqualTo(1);
-    assertThat(stderr()).contains("no predictions.jsonl");
+    assertThat(stderr()).contains("neither an evaluation run (predictions.jsonl)");
   }
 
   @Test

@@ -35,6 +35,7 @@ final class Provenance {
     n.put("relation_percent", o.relationPercent());
     n.put("val_split", o.valSplit());
     n.put("seed", o.seed());
+    n.put("teacher", o.teacher().id());
     n.put("scenes", s.scenes());
     n.put("scenes_skipped", s.skipped().size());
     n.put("candidates", s.candidates());

@@ -24,8 +24,10 @@ public final class QaRows {
    * @param scene its scene
    * @param split {@code train} or {@code val}
    * @param imageFile where the image lies, relative to the JSONL mirror
+   * @param teacher how long the teacher response is
    */
-  public static QaRow build(QaItem item, SceneInfo scene, String split, String imageFile) {
+  public static QaRow build(
+      QaItem item, SceneInfo scene, String split, String imageFile, TeacherStyle teacher) {
     List<String> options = shuffled(item);
     int index = options.indexOf(item.answerText());
     String letter = String.valueOf((char) ('A' + index));
@@ -33,19 +35,8 @@ public final class QaRows {
     String scene0 = "<scene>" + JSON.write(item.subgraph()) + "</scene>\n";
     String withOptions = Prompts.withOptions(item.question(), options);
     String optionText = "(" + letter + ") " + text;
-    String teacher =
-        "<observe>\n"
-            + item.observe()
-            + "\n</observe>\n"
-            + "<scene>\n"
-            + JSON.write(item.subgraph())
-            + "\n</scene>\n<think>\n"
-            + item.think()
-            + " Among the options, "
-            + optionText
-            + " is the answer.\n</think>\n<answer>"
-            + optionText
-            + "</answer>";
+    String response =
+        teacher.response(item.observe(), JSON.write(item.subgraph()), item.think(), optionText);
     return new QaRow(
         StableHash.hex(item.imageId() + "\u001f" + item.question()),
         item.imageId(),
@@ -69,7 +60,7 @@ public final class QaRows {
         scene.source(),
         split,
         scene.sceneId(),
-        teacher,
+        response,
         Prompts.reasoning(scene.width(), scene.height(), withOptions));
   }
 

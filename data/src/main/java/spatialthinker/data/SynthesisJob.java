@@ -110,7 +110,7 @@ public final class SynthesisJob {
     for (QaItem q : ordered) {
       SceneInfo info = scenes.get(q.imageId());
       String split = val.contains(q.imageId()) ? QaRow.VAL : QaRow.TRAIN;
-      rows.add(QaRows.build(q, info, split, imageFile(info)));
+      rows.add(QaRows.build(q, info, split, imageFile(info), options.teacher()));
     }
     listener.rowsPlanned(rows.size());
     int resumed = writeMirror(rows, scenes, listener);

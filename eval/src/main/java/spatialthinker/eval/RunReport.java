@@ -3,25 +3,50 @@ package spatialthinker.eval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Several runs side by side: one column per run (model · template), one row per benchmark, task and
  * benchmark score. Scores are recomputed from each run's predictions, so they reflect the current
- * answer extraction. Markdown and a self-contained HTML table.
+ * answer extraction. This class reads the runs and writes the Markdown table; {@code
+ * spatialthinker.eval.report.HtmlReport} writes the HTML report from the same runs.
  */
 public final class RunReport {
 
-  /** A run as the report sees it. */
-  public record Run(Path dir, String label, Summary summary) {}
+  /**
+   * A run as the report sees it.
+   *
+   * @param dir the run directory
+   * @param label model and template, or the directory's name
+   * @param summary the scores, recomputed from the predictions
+   * @param predictions every prediction, re-read with the current extraction, in index order
+   * @param manifest the run's {@code run.json}, when it has one
+   */
+  public record Run(
+      Path dir,
+      String label,
+      Summary summary,
+      List<Prediction> predictions,
+      Optional<RunManifest> manifest) {
+    public Run {
+      Objects.requireNonNull(dir, "dir");
+      Objects.requireNonNull(label, "label");
+      Objects.requireNonNull(summary, "summary");
+      predictions = List.copyOf(predictions);
+      Objects.requireNonNull(manifest, "manifest");
+    }
+  }
 
   private final List<Run> runs;
 
-  private RunReport(List<Run> runs) {
+  /** A report of runs already read. */
+  public RunReport(List<Run> runs) {
     this.runs = List.copyOf(runs);
   }
 
@@ -40,14 +65,19 @@ public final class RunReport {
       Optional<RunManifest> m = RunManifest.read(d.resolve("run.json"));
       ItemScorer scorer = new ItemScorer();
       List<Prediction> p =
-          PredictionLog.readAll(preds).stream().map(x -> Rescorer.rescore(x, scorer)).toList();
+          PredictionLog.readAll(preds).stream()
+              .map(x -> Rescorer.rescore(x, scorer))
+              .sorted(Comparator.comparingLong(Prediction::index))
+              .toList();
       String bench =
           m.map(RunManifest::benchmark).orElse(p.isEmpty() ? "unknown" : p.get(0).benchmark());
       runs.add(
           new Run(
               d,
               m.map(RunManifest::label).orElse(d.getFileName().toString()),
-              Scoreboard.summarize(bench, p)));
+              Scoreboard.summarize(bench, p),
+              p,
+              m));
     }
     return new RunReport(runs);
   }
@@ -107,32 +137,5 @@ public final class RunReport {
       b.append("| ").append(String.join(" | ", row)).append(" |\n");
     }
     return b.toString();
-  }
-
-  /** The report as a small self-contained HTML page. */
-  public String html() {
-    StringBuilder b =
-        new StringBuilder(
-            "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>SpatialThinker-J evaluation"
-                + "</title>\n<style>body{font-family:sans-serif}table{border-collapse:collapse}"
-                + "td,th{border:1px solid #ccc;padding:4px 8px}td.n{text-align:right}</style>"
-                + "</head><body>\n<h1>Evaluation</h1>\n<table>\n<tr><th>benchmark / task</th>");
-    runs.forEach(r -> b.append("<th>").append(escape(r.label())).append("</th>"));
-    b.append("</tr>\n");
-    for (String[] row : rows()) {
-      b.append("<tr><td>").append(escape(row[0].replace("**", ""))).append("</td>");
-      for (int i = 1; i < row.length; i++) {
-        b.append("<td class=\"n\">").append(escape(row[i])).append("</td>");
-      }
-      b.append("</tr>\n");
-    }
-    return b.append("</table>\n</body></html>\n").toString();
-  }
-
-  private static String escape(String s) {
-    return s.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }
