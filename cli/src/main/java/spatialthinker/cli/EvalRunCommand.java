@@ -47,7 +47,9 @@ final class EvalRunCommand implements Callable<Integer> {
   @Option(
       names = "--template",
       paramLabel = "T",
-      description = "spatial_thinker (default), reasoning or no_reasoning")
+      description =
+          "spatial_thinker (default), spatial_thinker_train (the training rows' prompt),"
+              + " reasoning or no_reasoning")
   String template = "spatial_thinker";
 
   @Option(

@@ -150,6 +150,7 @@ public final class Demo {
           trained.get(arm),
           "eval",
           EvalStep.BENCHMARK,
+          EvalStep.TEMPLATE,
           p.evalItems(),
           EvalStep.maxTokens(config));
     }

@@ -103,7 +103,9 @@ final class DemoReport {
     m.put(
         "evaluation",
         EvalStep.BENCHMARK
-            + ", template spatial_thinker, greedy, max tokens "
+            + ", template "
+            + EvalStep.TEMPLATE.cliName()
+            + ", greedy, max tokens "
             + EvalStep.maxTokens(c));
     m.put("threads", Integer.toString(c.threads()));
     m.put("torch intra-op threads", System.getProperty(Demo.TORCH_THREADS, "default"));
@@ -164,13 +166,21 @@ final class DemoReport {
           .findFirst()
           .ifPresent(r -> examples.add(example(r, base)));
     }
+    Map<String, Integer> images = stats.imagesBySplit();
     String description =
-        String.join(" ", stats.report().subList(0, 2))
-            + String.format(
-                Locale.ROOT,
-                ". The val split holds whole images that training never sees. Largest gap between a"
-                    + " letter's share and a uniform shuffle: %.1f points.",
-                stats.maxLetterDeviation());
+        String.format(
+            Locale.ROOT,
+            "%,d rows (%,d train, %,d val) about %,d images (%,d train, %,d val; %d in both"
+                + " splits: the val split holds whole images training never sees). Largest gap"
+                + " between a letter's share and a uniform shuffle's: %.1f points.",
+            stats.rows(),
+            stats.bySplit().getOrDefault(QaRow.TRAIN, 0),
+            stats.bySplit().getOrDefault(QaRow.VAL, 0),
+            images.getOrDefault(QaRow.TRAIN, 0) + images.getOrDefault(QaRow.VAL, 0),
+            images.getOrDefault(QaRow.TRAIN, 0),
+            images.getOrDefault(QaRow.VAL, 0),
+            stats.imagesInBothSplits(),
+            stats.maxLetterDeviation());
     return new DataSection(description, charts, examples);
   }
 

@@ -34,6 +34,13 @@ final class EvalStep {
   static final String BENCHMARK = "stvqa-ours";
 
   /**
+   * The prompt the policy was trained on. The evaluation script's own template adds a line ({@code
+   * Now answer the following question:}) whose words the small policies never saw; with it the tiny
+   * policy kept the format on less than half as many items.
+   */
+  static final PromptTemplate TEMPLATE = PromptTemplate.SPATIAL_THINKER_TRAIN;
+
+  /**
    * Two requests in flight: the server answers one at a time, and the second lets the client
    * prepare the next request while the policy decodes.
    */
@@ -79,7 +86,7 @@ final class EvalStep {
           new RunConfig(
               BenchmarkRegistry.get(BENCHMARK),
               layout.data(),
-              PromptTemplate.SPATIAL_THINKER,
+              TEMPLATE,
               dir,
               CONCURRENCY,
               OptionalLong.of(c.plan().evalItems()),

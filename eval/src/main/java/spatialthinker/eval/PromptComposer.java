@@ -54,6 +54,16 @@ public final class PromptComposer {
                 + "\n\nNow answer the following question:\n"
                 + instruction;
           }
+          case SPATIAL_THINKER_TRAIN -> {
+            ImagePart first = images.get(0);
+            yield SPATIAL_THINKER_PREFIX
+                + "\n\nImage size: ("
+                + first.width()
+                + " x "
+                + first.height()
+                + ")\n\n"
+                + instruction;
+          }
           case REASONING -> REASONING_PREFIX + "\nQuestion: " + instruction;
           case NO_REASONING -> "Question: " + instruction;
         };
@@ -66,6 +76,7 @@ public final class PromptComposer {
     return switch (b.promptStyle()) {
       case REALWORLDQA ->
           template == PromptTemplate.SPATIAL_THINKER
+                  || template == PromptTemplate.SPATIAL_THINKER_TRAIN
               ? q.replace(DIRECT_LETTER_HINT, "").strip()
               : q;
       case FINAL_ANSWER_HINT -> {

@@ -125,4 +125,19 @@ class PromptComposerTest {
     assertThatThrownBy(() -> PromptTemplate.parse("cot"))
         .hasMessageContaining("unknown template 'cot'");
   }
+
+  @Test
+  void trainTemplateIsTheTrainingRowsPromptWithoutTheScriptsLeadIn() throws IOException {
+    String q = "Where is the cube?\nOptions:\n(A) left of\n(B) right of";
+    String p =
+        PromptComposer.compose(
+            BenchmarkRegistry.get("stvqa-ours"),
+            item(q, Choices.of("left of", "right of")),
+            PromptTemplate.SPATIAL_THINKER_TRAIN,
+            List.of(image(256, 192)));
+    assertThat(p)
+        .isEqualTo(PromptComposer.SPATIAL_THINKER_PREFIX + "\n\nImage size: (256 x 192)\n\n" + q);
+    assertThat(PromptTemplate.parse("spatial-thinker-train"))
+        .isEqualTo(PromptTemplate.SPATIAL_THINKER_TRAIN);
+  }
 }

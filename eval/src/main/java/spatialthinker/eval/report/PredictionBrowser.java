@@ -71,10 +71,19 @@ final class PredictionBrowser {
       items.get(r).note().ifPresent(n -> h.element("p", "caption", "No images: " + n + "."));
     }
     h.raw("<div class=\"cards\" id=\"cards\">");
+    // Item by item, each run's answer next to the others', so runs of one benchmark compare at a
+    // glance.
+    List<long[]> order = new ArrayList<>();
     for (int r = 0; r < runs.size(); r++) {
-      for (Prediction p : items.get(r).shown()) {
-        card(h, r, p, Optional.ofNullable(items.get(r).items().get(p.index())));
+      for (int i = 0; i < items.get(r).shown().size(); i++) {
+        order.add(new long[] {items.get(r).shown().get(i).index(), r, i});
       }
+    }
+    order.sort(java.util.Comparator.<long[]>comparingLong(o -> o[0]).thenComparingLong(o -> o[1]));
+    for (long[] o : order) {
+      int r = (int) o[1];
+      Prediction p = items.get(r).shown().get((int) o[2]);
+      card(h, r, p, Optional.ofNullable(items.get(r).items().get(p.index())));
     }
     h.raw(
         "</div><div class=\"more\"><button id=\"f-more\" type=\"button\">show more</button></div>");
