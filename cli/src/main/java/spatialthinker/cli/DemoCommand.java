@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--preset",
       paramLabel = "tiny|small",
-      description = "tiny: about 3 minutes on 2 cores; small (default): about 15")
+      description = "tiny: under 3 minutes on 2 cores; small (default): under 15")
   String preset = "small";
 
   @Option(

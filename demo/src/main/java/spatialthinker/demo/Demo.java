@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import spatialthinker.core.label.WordNetLabelSimilarity;
 import spatialthinker.core.parse.ParseLimits;
+import spatialthinker.eval.RunReport;
 import spatialthinker.eval.Summary;
 import spatialthinker.reward.RewardPresets;
 
@@ -83,7 +85,12 @@ public final class Demo {
     String scenes =
         stage(
             Stage.SCENES,
-            resume -> DataSteps.scenes(config, layout.scenes(), listener),
+            resume -> {
+              if (!resume) {
+                layout.reset(layout.scenes()); // scenes of another seed or size would be refused
+              }
+              DataSteps.scenes(config, layout.scenes(), listener);
+            },
             VERSION,
             "scenes",
             p.scenes(),
@@ -166,14 +173,13 @@ public final class Demo {
     listener.finished(Stage.REPORT, s);
     for (Arm arm : arms) {
       scores.computeIfAbsent(
-          arm,
-          a ->
-              spatialthinker.eval.RunReport.of(List.of(layout.evaluation(a)))
-                  .runs()
-                  .get(0)
-                  .summary());
+          arm, a -> RunReport.of(List.of(layout.evaluation(a))).runs().get(0).summary());
     }
-    return new Result(report, Map.copyOf(seconds), List.copyOf(skipped), scores);
+    return new Result(
+        report,
+        Collections.unmodifiableMap(new EnumMap<>(seconds)),
+        List.copyOf(skipped),
+        Collections.unmodifiableMap(scores));
   }
 
   /** A stage's work; {@code resume} says whether its partial output may be continued. */

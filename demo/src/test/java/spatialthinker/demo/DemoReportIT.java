@@ -171,9 +171,10 @@ class DemoReportIT {
                   + "images: document.images.length,"
                   + "broken: Array.from(document.images).filter(i => !(i.complete && i.naturalWidth > 0)).length,"
                   + "charts: document.querySelectorAll('svg.chart').length,"
-                  + "cards: document.querySelectorAll('#cards .pred').length,"
-                  + "visible: document.querySelectorAll('#cards .pred:not([hidden])').length,"
-                  + "truthBoxes: document.querySelectorAll('.fig rect.truth').length"
+                  + "cards: document.querySelectorAll('#cards > article.item').length,"
+                  + "visible: document.querySelectorAll('#cards > article.item:not([hidden])').length,"
+                  + "truthBoxes: document.querySelectorAll('.fig rect.truth').length,"
+                  + "count: document.getElementById('f-count').textContent"
                   + "})");
       assertThat(page.path("sections").toString())
           .isEqualTo("[\"results\",\"data\",\"training\",\"predictions\",\"provenance\"]");
@@ -185,12 +186,13 @@ class DemoReportIT {
       assertThat(page.path("cards").asInt()).isEqualTo(2 * 12);
       assertThat(page.path("visible").asInt()).isEqualTo(24);
       assertThat(page.path("truthBoxes").asInt()).isGreaterThan(10);
+      assertThat(page.path("count").asText()).isEqualTo("24 of 24 shown");
 
       JsonNode filtered =
           browser.evaluate(
               "(() => { const s = document.getElementById('f-run'); s.value = '1';"
                   + " s.dispatchEvent(new Event('change'));"
-                  + " const v = Array.from(document.querySelectorAll('#cards .pred:not([hidden])'));"
+                  + " const v = Array.from(document.querySelectorAll('#cards > article.item:not([hidden])'));"
                   + " return {n: v.length, runs: [...new Set(v.map(c => c.dataset.run))],"
                   + " count: document.getElementById('f-count').textContent}; })()");
       assertThat(filtered.path("n").asInt()).isEqualTo(12);

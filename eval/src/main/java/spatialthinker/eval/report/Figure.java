@@ -75,38 +75,65 @@ record Figure(Optional<ImageStore.Stored> image, int width, int height, List<Mar
     double font = Math.max(width, height) / 22.0;
     for (Mark m : marks) {
       Box b = m.box();
-      double x = Math.min(b.x1(), b.x2());
-      double y = Math.min(b.y1(), b.y2());
-      double w = Math.abs(b.width());
-      double hgt = Math.abs(b.height());
       h.raw(
           String.format(
               Locale.ROOT,
               "<rect class=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\""
                   + " stroke-width=\"%.2f\"/>",
               m.kind().cls,
-              x,
-              y,
-              w,
-              hgt,
+              Math.min(b.x1(), b.x2()),
+              Math.min(b.y1(), b.y2()),
+              Math.abs(b.width()),
+              Math.abs(b.height()),
               stroke));
-      double ty = m.kind() == Kind.TRUTH ? y - stroke : y + hgt + font;
-      if (ty < font) {
-        ty = y + font;
-      }
+    }
+    // Labels after every box, so none is hidden under another box's outline.
+    List<double[]> placed = new ArrayList<>();
+    for (Mark m : marks) {
+      double[] at = labelPosition(m, font, stroke, placed);
       h.raw(
               String.format(
                   Locale.ROOT,
                   "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.1f\""
                       + " stroke-width=\"%.2f\">",
                   m.kind().cls,
-                  x,
-                  Math.min(ty, height - stroke),
+                  at[0],
+                  at[1],
                   font,
                   font / 4.5))
           .text(m.label())
           .raw("</text>");
     }
     h.raw("</svg></div>");
+  }
+
+  /**
+   * Where a label goes: above a true box, below a predicted one, inside the frame, and moved down a
+   * line at a time (a few times at most) while it would cover a label already placed.
+   */
+  private double[] labelPosition(Mark m, double font, double stroke, List<double[]> placed) {
+    Box b = m.box();
+    double w = m.label().length() * font * 0.7; // bold sans-serif, a little generous
+    double x = Math.max(0, Math.min(Math.min(b.x1(), b.x2()), width - w));
+    double top = Math.min(b.y1(), b.y2());
+    double y = m.kind() == Kind.TRUTH ? top - stroke : top + Math.abs(b.height()) + font;
+    if (y < font) {
+      y = top + font;
+    }
+    y = Math.min(y, height - stroke);
+    for (int tries = 0; tries < 4 && overlaps(x, y, w, font, placed); tries++) {
+      y = Math.min(y + font * 1.05, height - stroke);
+    }
+    placed.add(new double[] {x, y, w, font});
+    return new double[] {x, y};
+  }
+
+  private static boolean overlaps(double x, double y, double w, double hgt, List<double[]> placed) {
+    for (double[] p : placed) {
+      if (x < p[0] + p[2] && p[0] < x + w && y - hgt < p[1] && p[1] - p[3] < y) {
+        return true;
+      }
+    }
+    return false;
   }
 }

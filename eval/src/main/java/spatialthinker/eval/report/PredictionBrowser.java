@@ -70,7 +70,12 @@ final class PredictionBrowser {
     for (int r = 0; r < runs.size(); r++) {
       items.get(r).note().ifPresent(n -> h.element("p", "caption", "No images: " + n + "."));
     }
-    h.raw("<div class=\"cards\" id=\"cards\">");
+    // Columns in step with the runs, so that each run's answer to an item sits in the same column.
+    int cols = runs.size() >= 3 && runs.size() <= 4 ? runs.size() : runs.size() == 2 ? 4 : 0;
+    h.raw(
+        cols == 0
+            ? "<div class=\"cards\" id=\"cards\">"
+            : "<div class=\"cards cols\" id=\"cards\" style=\"--cols:" + cols + "\">");
     // Item by item, each run's answer next to the others', so runs of one benchmark compare at a
     // glance.
     List<long[]> order = new ArrayList<>();
@@ -92,7 +97,7 @@ final class PredictionBrowser {
   private void card(HtmlWriter h, int run, Prediction p, Optional<RunItems.Item> item) {
     String outcome =
         p.failed() ? "failed" : p.pred().isEmpty() ? "none" : p.correct() ? "right" : "wrong";
-    h.raw("<article class=\"card pred " + outcome + "\" data-run=\"" + run + "\" data-task=\"")
+    h.raw("<article class=\"card item " + outcome + "\" data-run=\"" + run + "\" data-task=\"")
         .text(p.task())
         .raw("\" data-outcome=\"" + outcome + "\">");
     h.raw("<div class=\"card-head\"><span class=\"badge " + outcome + "\">")

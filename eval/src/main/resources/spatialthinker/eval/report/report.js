@@ -8,7 +8,7 @@
       img.src = src;
     }
   });
-  var cards = Array.prototype.slice.call(document.querySelectorAll('#cards .pred'));
+  var cards = Array.prototype.slice.call(document.querySelectorAll('#cards > article.item'));
   var run = document.getElementById('f-run');
   var task = document.getElementById('f-task');
   var outcome = document.getElementById('f-outcome');
