@@ -16,12 +16,16 @@ public enum TeacherStyle {
   FULL,
   /**
    * The scene graph and the answer with one-line {@code <observe>} ({@code 6 objects.}) and {@code
-   * <think>} ({@code The answer is (B) behind.}): about 75 tokens instead of about 200, which fits
-   * the sequence budget of the small CPU policies (the {@code tiny} and {@code small} presets).
+   * <think>} ({@code behind is option (B).}): about 75 tokens instead of about 200, short enough
+   * for the small CPU policies (the {@code tiny} and {@code small} presets). The think names the
+   * answer's text before its letter, so a policy decides what the answer is and then finds its
+   * letter among the options; written letter first, small policies chose the right text with the
+   * wrong letter far more often than not.
    */
   COMPACT;
 
   private static final Pattern COUNT = Pattern.compile("^The image shows (\\d+) objects?\\b");
+  private static final Pattern OPTION = Pattern.compile("^\\(([^)\\s]+)\\)\\s*(\\S.*)$");
 
   /** The style of a name ({@code full}, {@code compact}). */
   public static TeacherStyle of(String name) {
@@ -58,7 +62,11 @@ public enum TeacherStyle {
           m.find()
               ? m.group(1) + (m.group(1).equals("1") ? " object." : " objects.")
               : first(observe);
-      reasoning = "The answer is " + optionText + ".";
+      Matcher o = OPTION.matcher(optionText);
+      reasoning =
+          o.matches()
+              ? o.group(2) + " is option (" + o.group(1) + ")."
+              : "The answer is " + optionText + ".";
     }
     return "<observe>\n"
         + obs

@@ -21,8 +21,14 @@ class TeacherStyleTest {
         .isEqualTo(
             "<observe>\n6 objects.\n</observe>\n<scene>\n"
                 + SCENE
-                + "\n</scene>\n<think>\nThe answer is (B) left of.\n</think>\n<answer>(B) left of</answer>");
+                + "\n</scene>\n<think>\nleft of is option (B).\n</think>\n<answer>(B) left of</answer>");
     assertThat(new ResponseParser().parse(r).isWellFormatted()).isTrue();
+  }
+
+  @Test
+  void compactThinkWithoutALetteredOptionStatesTheAnswer() {
+    assertThat(TeacherStyle.COMPACT.response(OBSERVE, SCENE, "x", "yes"))
+        .contains("<think>\nThe answer is yes.\n</think>\n<answer>yes</answer>");
   }
 
   @Test

@@ -30,8 +30,8 @@ import spatialthinker.train.model.Sampling;
 /**
  * The paper's comparison on held-out data: per seed, one SFT run, then one GRPO run per reward arm
  * from that SFT checkpoint; every arm's policy is evaluated on the whole val split with the dense
- * reward, answer accuracy and box IoU. Finished runs are reused, so an interrupted experiment can
- * be started again with the same command.
+ * reward, answer accuracy and box IoU, decoding greedily. Finished runs are reused, so an
+ * interrupted experiment can be started again with the same command.
  */
 public final class Experiment {
 
@@ -132,7 +132,7 @@ public final class Experiment {
       Preset preset) {
     try (NDManager root = NDManager.newBaseManager();
         Policy policy = Checkpoint.loadPolicy(ckpt, root)) {
-      Sampling s = new Sampling(preset.grpo().valTemperature(), preset.grpo().maxNewTokens());
+      Sampling s = Sampling.greedy(preset.grpo().maxNewTokens()); // as the demo and eval run
       Evaluation e = evaluator.evaluate(policy, val, s, 64, 1000 + seed);
       return new ArmResult(
           arm, seed, e.accuracy(), e.reward(), e.boxIou(), e.formatRate(), e.accuracyByCategory());
