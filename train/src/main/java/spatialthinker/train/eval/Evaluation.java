@@ -28,6 +28,14 @@ public record Evaluation(List<ItemResult> items) {
     return mean(i -> i.score().format() > 0 ? 1 : 0);
   }
 
+  /**
+   * Share of responses whose answer names the right option's text, whatever the letter before it:
+   * the gap to {@link #accuracy()} is the answers that pair a text with the wrong letter.
+   */
+  public double answerTextAccuracy() {
+    return mean(i -> i.answerTextRight() ? 1 : 0);
+  }
+
   public double boxIou() {
     return mean(ItemResult::boxIou);
   }

@@ -9,8 +9,14 @@ import spatialthinker.reward.RewardScore;
  * @param score the reward and its components
  * @param boxIou mean IoU of the ground-truth boxes with the predicted boxes of the same id (0 for a
  *     missing object or an unreadable scene)
+ * @param answerTextRight whether the answer names the right option's text, whatever its letter
  * @param responseTokens generated tokens
  * @param response the response text
  */
 public record ItemResult(
-    String category, RewardScore score, double boxIou, int responseTokens, String response) {}
+    String category,
+    RewardScore score,
+    double boxIou,
+    boolean answerTextRight,
+    int responseTokens,
+    String response) {}

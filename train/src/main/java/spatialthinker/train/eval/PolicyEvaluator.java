@@ -3,8 +3,11 @@ package spatialthinker.train.eval;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import spatialthinker.core.geometry.Box;
 import spatialthinker.core.graph.SceneObject;
 import spatialthinker.core.parse.ParseLimits;
@@ -24,6 +27,9 @@ import spatialthinker.train.model.Sampling;
 
 /** Generates responses for prompts in batches and scores them with a reward and box IoU. */
 public final class PolicyEvaluator {
+
+  private static final Pattern LETTERED =
+      Pattern.compile("^\\([A-Za-z]\\)\\s*(.*)$", Pattern.DOTALL);
 
   private final Reward reward;
   private final BatchScorer scorer;
@@ -62,11 +68,30 @@ public final class PolicyEvaluator {
                 chunk.get(i).category(),
                 scores.get(i),
                 boxIou(text, chunk.get(i).groundTruth()),
+                answerTextMatches(text, chunk.get(i).groundTruth()),
                 gen.get(i).length,
                 text));
       }
     }
     return new Evaluation(items);
+  }
+
+  /**
+   * Whether the first {@code <answer>} of the response names the same option text as the ground
+   * truth's ({@code (B) behind} and {@code (C) behind} both name {@code behind}), ignoring case and
+   * surrounding white space; false when either has no answer.
+   */
+  static boolean answerTextMatches(String response, String groundTruth) {
+    Optional<String> pred =
+        TagContent.find(Tag.ANSWER, response).content().map(PolicyEvaluator::optionText);
+    Optional<String> truth =
+        TagContent.find(Tag.ANSWER, groundTruth).content().map(PolicyEvaluator::optionText);
+    return pred.isPresent() && truth.isPresent() && !truth.get().isEmpty() && pred.equals(truth);
+  }
+
+  private static String optionText(String answer) {
+    Matcher m = LETTERED.matcher(answer.strip());
+    return (m.matches() ? m.group(1) : answer).strip().toLowerCase(Locale.ROOT);
   }
 
   /** Mean IoU of ground-truth boxes with the predicted box of the same id. */

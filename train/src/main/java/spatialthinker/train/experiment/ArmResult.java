@@ -8,6 +8,7 @@ import java.util.Map;
  * @param arm {@code sft} or a reward spec
  * @param seed the seed
  * @param accuracy answer accuracy
+ * @param answerText share of answers naming the right option's text, whatever the letter
  * @param denseReward mean dense reward
  * @param boxIou mean IoU of ground-truth boxes with predicted boxes
  * @param formatRate share of well-formatted responses
@@ -17,6 +18,7 @@ public record ArmResult(
     String arm,
     long seed,
     double accuracy,
+    double answerText,
     double denseReward,
     double boxIou,
     double formatRate,

@@ -135,7 +135,14 @@ public final class Experiment {
       Sampling s = Sampling.greedy(preset.grpo().maxNewTokens()); // as the demo and eval run
       Evaluation e = evaluator.evaluate(policy, val, s, 64, 1000 + seed);
       return new ArmResult(
-          arm, seed, e.accuracy(), e.reward(), e.boxIou(), e.formatRate(), e.accuracyByCategory());
+          arm,
+          seed,
+          e.accuracy(),
+          e.answerTextAccuracy(),
+          e.reward(),
+          e.boxIou(),
+          e.formatRate(),
+          e.accuracyByCategory());
     }
   }
 

@@ -31,8 +31,9 @@ public final class ResultsReport {
         .append(seeds)
         .append(seeds == 1 ? " seed" : " seeds")
         .append(")\n\n");
-    md.append("| arm | accuracy % | dense reward | box IoU | format rate |\n");
-    md.append("|---|---:|---:|---:|---:|\n");
+    md.append(
+        "| arm | accuracy % | answer text right % | dense reward | box IoU | format rate |\n");
+    md.append("|---|---:|---:|---:|---:|---:|\n");
     for (String arm : arms) {
       List<ArmResult> rs = results.stream().filter(r -> r.arm().equals(arm)).toList();
       if (rs.isEmpty()) {
@@ -43,6 +44,8 @@ public final class ResultsReport {
           .append(" | ")
           .append(stats(rs, ArmResult::accuracy).format(100, 1))
           .append(" | ")
+          .append(stats(rs, ArmResult::answerText).format(100, 1))
+          .append(" | ")
           .append(stats(rs, ArmResult::denseReward).format(1, 3))
           .append(" | ")
           .append(stats(rs, ArmResult::boxIou).format(1, 3))
@@ -50,6 +53,10 @@ public final class ResultsReport {
           .append(stats(rs, ArmResult::formatRate).format(1, 3))
           .append(" |\n");
     }
+    md.append(
+        "\n*Accuracy* counts an answer right when its letter and text are both the right option's"
+            + " (the reward's accuracy); *answer text right* only asks for the right option's text,"
+            + " whatever letter comes with it.\n");
     TreeSet<String> categories = new TreeSet<>();
     results.forEach(r -> categories.addAll(r.byCategory().keySet()));
     md.append("\n## Accuracy % per category\n\n| arm |");
@@ -70,16 +77,18 @@ public final class ResultsReport {
       }
       md.append("\n");
     }
-    md.append("\n## Per seed\n\n| arm | seed | accuracy % | dense reward | box IoU |\n");
-    md.append("|---|---:|---:|---:|---:|\n");
+    md.append(
+        "\n## Per seed\n\n| arm | seed | accuracy % | answer text right % | dense reward | box IoU |\n");
+    md.append("|---|---:|---:|---:|---:|---:|\n");
     for (ArmResult r : results) {
       md.append(
           String.format(
               java.util.Locale.ROOT,
-              "| %s | %d | %.1f | %.3f | %.3f |%n",
+              "| %s | %d | %.1f | %.1f | %.3f | %.3f |%n",
               r.arm(),
               r.seed(),
               100 * r.accuracy(),
+              100 * r.answerText(),
               r.denseReward(),
               r.boxIou()));
     }
