@@ -6,7 +6,7 @@ package spatialthinker.train.model;
  * @param imageSize the side the image is resized to, in pixels
  * @param patchSize the side of a square image patch; each patch becomes one visual token
  * @param dModel the width of every layer
- * @param heads attention heads (divides {@code dModel})
+ * @param heads attention heads (divides {@code dModel} into heads of even width)
  * @param encoderLayers vision encoder layers
  * @param decoderLayers causal decoder layers
  * @param ffnMultiplier feed-forward width as a multiple of {@code dModel}
@@ -32,6 +32,10 @@ public record ModelConfig(
     if (dModel < 8 || heads < 1 || dModel % heads != 0) {
       throw new IllegalArgumentException(
           "dModel " + dModel + " must be >= 8 and a multiple of heads " + heads);
+    }
+    if ((dModel / heads) % 2 != 0) {
+      throw new IllegalArgumentException(
+          "the head width dModel / heads = " + dModel / heads + " must be even (rotary positions)");
     }
     if (encoderLayers < 0 || decoderLayers < 1 || ffnMultiplier < 1) {
       throw new IllegalArgumentException(

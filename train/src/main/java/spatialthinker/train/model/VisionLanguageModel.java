@@ -14,9 +14,12 @@ import java.util.SplittableRandom;
 /**
  * The policy network: image patches → linear patch embedding + learned positions → pre-LN
  * bidirectional encoder layers → projection to visual tokens, which are prefixed to the text tokens
- * of a pre-LN causal decoder whose output layer shares the token embedding. Built from DJL's
- * functional Linear, LayerNorm and Embedding operators over {@link Parameters}, so the decoder can
- * keep a KV cache ({@link KvCache}).
+ * of a pre-LN causal decoder whose output layer shares the token embedding. The decoder adds
+ * learned absolute positions to its inputs and rotates queries and keys by their position (rotary
+ * embedding, base 10,000), so that attending to "the token k places back" is the same map at every
+ * position: a policy has to find an option's letter next to its text wherever the prompt puts it.
+ * Built from DJL's functional Linear, LayerNorm and Embedding operators over {@link Parameters}, so
+ * the decoder can keep a KV cache ({@link KvCache}).
  *
  * <p>Results of an operation belong to the manager of its first operand, so every method takes its
  * inputs from the caller's per-step manager and puts them first; nothing accumulates in the
@@ -90,7 +93,7 @@ public final class VisionLanguageModel {
     NDArray x = linear(patches, "patch").add(params.get("enc.pos"));
     for (int i = 0; i < config.encoderLayers(); i++) {
       String n = "enc." + i + ".";
-      x = x.add(attention(n, norm(x, n + "ln1"), null, null));
+      x = x.add(attention(n, norm(x, n + "ln1"), null, null, null));
       x = x.add(mlp(n, norm(x, n + "ln2")));
     }
     return linear(norm(x, "enc.ln"), "proj");
@@ -117,9 +120,10 @@ public final class VisionLanguageModel {
   private NDArray forward(
       NDArray visual, NDArray tokens, NDArray positions, NDArray mask, KvCache cache) {
     NDArray h = visual.concat(embed(tokens), 1).add(embedPositions(positions));
+    NDArray[] rot = rotary(positions);
     for (int i = 0; i < config.decoderLayers(); i++) {
       String n = "dec." + i + ".";
-      h = h.add(attention(n, norm(h, n + "ln1"), mask, cache == null ? null : cache.layer(i)));
+      h = h.add(attention(n, norm(h, n + "ln1"), mask, cache == null ? null : cache.layer(i), rot));
       h = h.add(mlp(n, norm(h, n + "ln2")));
     }
     return norm(h, "dec.ln");
@@ -135,9 +139,10 @@ public final class VisionLanguageModel {
    */
   public NDArray step(NDArray tokens, NDArray positions, NDArray mask, KvCache cache) {
     NDArray h = embed(tokens).add(embedPositions(positions));
+    NDArray[] rot = rotary(positions);
     for (int i = 0; i < config.decoderLayers(); i++) {
       String n = "dec." + i + ".";
-      h = h.add(attention(n, norm(h, n + "ln1"), mask, cache.layer(i)));
+      h = h.add(attention(n, norm(h, n + "ln1"), mask, cache.layer(i), rot));
       h = h.add(mlp(n, norm(h, n + "ln2")));
     }
     return norm(h, "dec.ln");
@@ -158,7 +163,33 @@ public final class VisionLanguageModel {
         .singletonOrThrow();
   }
 
-  private NDArray attention(String n, NDArray x, NDArray mask, KvCache.Layer cache) {
+  /**
+   * Cosines and sines {@code [B, 1, L, headDim]} of the rotary angles {@code position · 10000^(-2i
+   * / headDim)}, each half of the head repeated (the "rotate half" pairing).
+   */
+  private NDArray[] rotary(NDArray positions) {
+    int half = config.headDim() / 2;
+    float[] inv = new float[half];
+    for (int i = 0; i < half; i++) {
+      inv[i] = (float) Math.pow(10000.0, -2.0 * i / config.headDim());
+    }
+    NDArray angles =
+        positions
+            .toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+            .expandDims(2)
+            .mul(positions.getManager().create(inv));
+    angles = angles.concat(angles, 2).expandDims(1);
+    return new NDArray[] {angles.cos(), angles.sin()};
+  }
+
+  /** {@code x} {@code [B, H, L, headDim]} rotated by the angles of {@link #rotary}. */
+  private static NDArray rotate(NDArray x, NDArray[] rot) {
+    NDList halves = x.split(2, 3);
+    NDArray turned = halves.get(1).neg().concat(halves.get(0), 3);
+    return x.mul(rot[0]).add(turned.mul(rot[1]));
+  }
+
+  private NDArray attention(String n, NDArray x, NDArray mask, KvCache.Layer cache, NDArray[] rot) {
     long b = x.getShape().get(0);
     long len = x.getShape().get(1);
     int heads = config.heads();
@@ -167,6 +198,10 @@ public final class VisionLanguageModel {
     NDArray q = qkv.get(0).reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
     NDArray k = qkv.get(1).reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
     NDArray v = qkv.get(2).reshape(b, len, heads, dh).transpose(0, 2, 1, 3);
+    if (rot != null) {
+      q = rotate(q, rot);
+      k = rotate(k, rot);
+    }
     if (cache != null) {
       k = cache.append(k, v);
       v = cache.values();
