@@ -73,6 +73,7 @@ public final class Experiment {
       }
     }
     TrainingData data = new TrainingData(QaParquet.read(spec.data()), spec.data().toString());
+    String dataHash = QaParquet.hash(spec.data());
     Reward dense = rewards.create("dense");
     TrainingRun runs = new TrainingRun(rewards, threads);
     List<ArmResult> results = new ArrayList<>();
@@ -110,7 +111,8 @@ public final class Experiment {
                 trainListeners);
           }
           Path ckpt = arm.equals("sft") ? sft.resolve("best") : armDir.resolve("last");
-          ArmResult r = evaluate(evaluator, ckpt, arm, seed, data.val(), spec.preset());
+          ArmResult r =
+              evaluateOnce(evaluator, armDir, ckpt, arm, seed, data, dataHash, spec.preset());
           results.add(r);
           listener.runFinished(arm, seed, r);
         }
@@ -122,6 +124,41 @@ public final class Experiment {
   private static boolean finished(Path run) {
     return Files.exists(run.resolve("done"));
   }
+
+  /**
+   * The arm's evaluation, saved as {@code evaluation.json} in its run directory and reused while
+   * the checkpoint's parameters, the val split and the token budget are the same: a restarted
+   * experiment does not evaluate finished arms again.
+   */
+  private static ArmResult evaluateOnce(
+      PolicyEvaluator evaluator,
+      Path runDir,
+      Path ckpt,
+      String arm,
+      long seed,
+      TrainingData data,
+      String dataHash,
+      Preset preset) {
+    Path file = runDir.resolve(EVALUATION);
+    String key =
+        String.join(
+            "|",
+            QaParquet.hash(ckpt.resolve("params.bin")),
+            dataHash,
+            Integer.toString(data.val().size()),
+            Integer.toString(preset.grpo().maxNewTokens()),
+            "greedy");
+    Optional<ArmResult> saved = SavedEvaluation.read(file, key);
+    if (saved.isPresent() && saved.get().arm().equals(arm) && saved.get().seed() == seed) {
+      return saved.get();
+    }
+    ArmResult r = evaluate(evaluator, ckpt, arm, seed, data.val(), preset);
+    SavedEvaluation.write(file, key, r);
+    return r;
+  }
+
+  /** File name of an arm's saved evaluation. */
+  public static final String EVALUATION = "evaluation.json";
 
   private static ArmResult evaluate(
       PolicyEvaluator evaluator,

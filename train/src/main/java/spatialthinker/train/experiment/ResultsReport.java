@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 
@@ -57,6 +59,7 @@ public final class ResultsReport {
         "\n*Accuracy* counts an answer right when its letter and text are both the right option's"
             + " (the reward's accuracy); *answer text right* only asks for the right option's text,"
             + " whatever letter comes with it.\n");
+    gains(md, arms, results);
     TreeSet<String> categories = new TreeSet<>();
     results.forEach(r -> categories.addAll(r.byCategory().keySet()));
     md.append("\n## Accuracy % per category\n\n| arm |");
@@ -97,6 +100,59 @@ public final class ResultsReport {
       figures.forEach(f -> md.append("![").append(f).append("](").append(f).append(")\n\n"));
     }
     return md.toString();
+  }
+
+  /**
+   * Each GRPO arm minus the SFT start it began from, seed by seed (paired), as mean ± 95% CI, and
+   * in how many seeds the arm's accuracy was above SFT's.
+   */
+  private static void gains(StringBuilder md, List<String> arms, List<ArmResult> results) {
+    Map<Long, ArmResult> sft = new TreeMap<>();
+    results.stream().filter(r -> r.arm().equals("sft")).forEach(r -> sft.put(r.seed(), r));
+    List<String> others = arms.stream().filter(a -> !a.equals("sft")).toList();
+    if (sft.isEmpty() || others.isEmpty()) {
+      return;
+    }
+    StringBuilder rows = new StringBuilder();
+    for (String arm : others) {
+      List<Double> acc = new ArrayList<>();
+      List<Double> reward = new ArrayList<>();
+      List<Double> iou = new ArrayList<>();
+      int better = 0;
+      for (ArmResult r : results) {
+        ArmResult base = sft.get(r.seed());
+        if (!r.arm().equals(arm) || base == null) {
+          continue;
+        }
+        acc.add(r.accuracy() - base.accuracy());
+        reward.add(r.denseReward() - base.denseReward());
+        iou.add(r.boxIou() - base.boxIou());
+        better += r.accuracy() > base.accuracy() ? 1 : 0;
+      }
+      if (acc.isEmpty()) {
+        continue;
+      }
+      rows.append("| ")
+          .append(arm)
+          .append(" | ")
+          .append(Stats.of(acc).format(100, 1))
+          .append(" | ")
+          .append(better)
+          .append(" of ")
+          .append(acc.size())
+          .append(" | ")
+          .append(Stats.of(reward).format(1, 3))
+          .append(" | ")
+          .append(Stats.of(iou).format(1, 3))
+          .append(" |\n");
+    }
+    if (rows.isEmpty()) {
+      return;
+    }
+    md.append("\n## Gain over the SFT start (paired by seed, mean ± 95% CI)\n\n");
+    md.append("| arm | accuracy points | seeds above SFT | dense reward | box IoU |\n");
+    md.append("|---|---:|---:|---:|---:|\n");
+    md.append(rows);
   }
 
   /** Mean ± CI of one metric over an arm's seeds. */

@@ -39,7 +39,9 @@ class ResultsReportTest {
         .contains("| sft | 20.0 ± 24.8 | 10.0 ± 12.4 |")
         .contains("| dense | 3 | 20.0 | 50.0 | 0.400 | 0.050 |")
         .contains("![results-curve-accuracy.svg](results-curve-accuracy.svg)")
-        .contains("spatialthinker train experiment --seeds 3");
+        .contains("spatialthinker train experiment --seeds 3")
+        // dense - sft per seed: +10, 0, -10 points => mean 0.0, sd 10, half-width 24.8
+        .contains("| dense | 0.0 ± 24.8 | 1 of 3 | 0.000 ± 0.000 | 0.000 ± 0.000 |");
   }
 
   @Test
@@ -48,6 +50,6 @@ class ResultsReportTest {
         ResultsReport.markdown(
             "T", "cmd", "d", List.of("sft"), List.of(r("sft", 1, 0.25, 0.5)), List.of());
     assertThat(md).contains("over 1 seed)").contains("| sft | 25.0 | 50.0 | 0.400 |");
-    assertThat(md).doesNotContain("Learning curves");
+    assertThat(md).doesNotContain("Learning curves").doesNotContain("Gain over");
   }
 }
