@@ -102,6 +102,10 @@ public final class LearningCurves {
     }
     svg.append("</svg>\n");
     try {
+      Path dir = file.toAbsolutePath().getParent();
+      if (dir != null) {
+        Files.createDirectories(dir);
+      }
       Files.writeString(file, svg);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
