@@ -20,8 +20,13 @@ public record Evaluation(List<ItemResult> items) {
     return mean(i -> i.score().overall());
   }
 
+  /**
+   * Share of responses whose first answer is the right option, whatever their format. The dense
+   * reward's accuracy component makes the same comparison but is 0 for a malformed response, so it
+   * would count a policy that drops the scene graph as wrong even where it answers right.
+   */
   public double accuracy() {
-    return mean(i -> i.score().accuracy());
+    return mean(i -> i.answerRight() ? 1 : 0);
   }
 
   public double formatRate() {
@@ -45,7 +50,7 @@ public record Evaluation(List<ItemResult> items) {
     Map<String, double[]> acc = new TreeMap<>();
     for (ItemResult i : items) {
       double[] a = acc.computeIfAbsent(i.category(), k -> new double[2]);
-      a[0] += i.score().accuracy();
+      a[0] += i.answerRight() ? 1 : 0;
       a[1]++;
     }
     Map<String, Double> out = new TreeMap<>();

@@ -68,12 +68,29 @@ public final class PolicyEvaluator {
                 chunk.get(i).category(),
                 scores.get(i),
                 boxIou(text, chunk.get(i).groundTruth()),
+                answerMatches(text, chunk.get(i).groundTruth()),
                 answerTextMatches(text, chunk.get(i).groundTruth()),
                 gen.get(i).length,
                 text));
       }
     }
     return new Evaluation(items);
+  }
+
+  /**
+   * Whether the first {@code <answer>} of the response equals the ground truth's ({@code (B)
+   * behind}), ignoring case and surrounding white space; false when either has none.
+   */
+  static boolean answerMatches(String response, String groundTruth) {
+    Optional<String> pred =
+        TagContent.find(Tag.ANSWER, response)
+            .content()
+            .map(a -> a.strip().toLowerCase(Locale.ROOT));
+    Optional<String> truth =
+        TagContent.find(Tag.ANSWER, groundTruth)
+            .content()
+            .map(a -> a.strip().toLowerCase(Locale.ROOT));
+    return pred.isPresent() && truth.isPresent() && !truth.get().isEmpty() && pred.equals(truth);
   }
 
   /**

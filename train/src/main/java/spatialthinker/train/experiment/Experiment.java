@@ -147,7 +147,8 @@ public final class Experiment {
             dataHash,
             Integer.toString(data.val().size()),
             Integer.toString(preset.grpo().maxNewTokens()),
-            "greedy");
+            "greedy",
+            "answer-any-format");
     Optional<ArmResult> saved = SavedEvaluation.read(file, key);
     if (saved.isPresent() && saved.get().arm().equals(arm) && saved.get().seed() == seed) {
       return saved.get();

@@ -56,9 +56,10 @@ public final class ResultsReport {
           .append(" |\n");
     }
     md.append(
-        "\n*Accuracy* counts an answer right when its letter and text are both the right option's"
-            + " (the reward's accuracy); *answer text right* only asks for the right option's text,"
-            + " whatever letter comes with it.\n");
+        "\n*Accuracy* counts an answer right when the first `<answer>` gives the right option,"
+            + " letter and text, whatever the rest of the response looks like (the dense reward's"
+            + " accuracy component is the same test but 0 for a malformed response); *answer text"
+            + " right* only asks for the right option's text, whatever letter comes with it.\n");
     gains(md, arms, results);
     TreeSet<String> categories = new TreeSet<>();
     results.forEach(r -> categories.addAll(r.byCategory().keySet()));

@@ -26,6 +26,15 @@ class AnswerTextTest {
   }
 
   @Test
+  void theAnswerIsRightWithTheRightLetterAndTextInAnyFormat() {
+    assertThat(PolicyEvaluator.answerMatches("<answer> (b) Behind </answer>", TRUTH)).isTrue();
+    assertThat(PolicyEvaluator.answerMatches("<think>x</think><answer>(B) behind</answer>", TRUTH))
+        .isTrue();
+    assertThat(PolicyEvaluator.answerMatches("<answer>(C) behind</answer>", TRUTH)).isFalse();
+    assertThat(PolicyEvaluator.answerMatches("(B) behind", TRUTH)).isFalse();
+  }
+
+  @Test
   void onlyTheFirstAnswerCounts() {
     assertThat(
             PolicyEvaluator.answerTextMatches(
@@ -35,9 +44,13 @@ class AnswerTextTest {
 
   @Test
   void evaluationAveragesIt() {
-    var right = new ItemResult("relation", spatialthinker.reward.RewardScore.ZERO, 0, true, 3, "");
-    var wrong = new ItemResult("relation", spatialthinker.reward.RewardScore.ZERO, 0, false, 3, "");
-    assertThat(new Evaluation(java.util.List.of(right, wrong, wrong, right)).answerTextAccuracy())
-        .isEqualTo(0.5);
+    var right =
+        new ItemResult("relation", spatialthinker.reward.RewardScore.ZERO, 0, false, true, 3, "");
+    var wrong =
+        new ItemResult("relation", spatialthinker.reward.RewardScore.ZERO, 0, true, false, 3, "");
+    var e = new Evaluation(java.util.List.of(right, wrong, wrong, wrong));
+    assertThat(e.answerTextAccuracy()).isEqualTo(0.25);
+    assertThat(e.accuracy()).isEqualTo(0.75);
+    assertThat(e.accuracyByCategory()).containsEntry("relation", 0.75);
   }
 }
