@@ -3,15 +3,16 @@ package spatialthinker.train.eval;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import spatialthinker.core.geometry.Box;
 import spatialthinker.core.graph.SceneObject;
 import spatialthinker.core.parse.ParseLimits;
 import spatialthinker.core.parse.ParsedResponse;
+import spatialthinker.core.parse.PyText;
 import spatialthinker.core.parse.ResponseParser;
 import spatialthinker.core.parse.SceneJson;
 import spatialthinker.core.parse.Tag;
@@ -82,15 +83,7 @@ public final class PolicyEvaluator {
    * behind}), ignoring case and surrounding white space; false when either has none.
    */
   static boolean answerMatches(String response, String groundTruth) {
-    Optional<String> pred =
-        TagContent.find(Tag.ANSWER, response)
-            .content()
-            .map(a -> a.strip().toLowerCase(Locale.ROOT));
-    Optional<String> truth =
-        TagContent.find(Tag.ANSWER, groundTruth)
-            .content()
-            .map(a -> a.strip().toLowerCase(Locale.ROOT));
-    return pred.isPresent() && truth.isPresent() && !truth.get().isEmpty() && pred.equals(truth);
+    return sameAnswer(response, groundTruth, a -> PyText.lower(PyText.strip(a)));
   }
 
   /**
@@ -99,16 +92,21 @@ public final class PolicyEvaluator {
    * surrounding white space; false when either has no answer.
    */
   static boolean answerTextMatches(String response, String groundTruth) {
-    Optional<String> pred =
-        TagContent.find(Tag.ANSWER, response).content().map(PolicyEvaluator::optionText);
+    return sameAnswer(response, groundTruth, PolicyEvaluator::optionText);
+  }
+
+  /** Whether the first answers of both texts have the same non-empty key. */
+  private static boolean sameAnswer(
+      String response, String groundTruth, UnaryOperator<String> key) {
     Optional<String> truth =
-        TagContent.find(Tag.ANSWER, groundTruth).content().map(PolicyEvaluator::optionText);
-    return pred.isPresent() && truth.isPresent() && !truth.get().isEmpty() && pred.equals(truth);
+        TagContent.find(Tag.ANSWER, groundTruth).content().map(key).filter(t -> !t.isEmpty());
+    return truth.isPresent()
+        && TagContent.find(Tag.ANSWER, response).content().map(key).equals(truth);
   }
 
   private static String optionText(String answer) {
-    Matcher m = LETTERED.matcher(answer.strip());
-    return (m.matches() ? m.group(1) : answer).strip().toLowerCase(Locale.ROOT);
+    Matcher m = LETTERED.matcher(PyText.strip(answer));
+    return PyText.lower(PyText.strip(m.matches() ? m.group(1) : answer));
   }
 
   /** Mean IoU of ground-truth boxes with the predicted box of the same id. */

@@ -1,8 +1,5 @@
 package spatialthinker.train.experiment;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -101,15 +98,7 @@ public final class LearningCurves {
       k++;
     }
     svg.append("</svg>\n");
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      if (dir != null) {
-        Files.createDirectories(dir);
-      }
-      Files.writeString(file, svg);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+    ResultsReport.write(file, svg.toString());
   }
 
   /** Mean over runs of a metric at each step. */
