@@ -218,15 +218,53 @@ final class Chromium implements AutoCloseable {
         .decode(call("Page.captureScreenshot", p).path("data").asText());
   }
 
-  /** Deletes a profile directory; links (Chromium's locks) are removed, never followed. */
-  static void deleteProfile(Path profile) throws IOException {
-    try (java.util.stream.Stream<Path> walk = Files.walk(profile)) {
+  /**
+   * Deletes a profile directory; links (Chromium's locks) are removed, never followed. Cleanup must
+   * never fail a test: a browser helper that is still flushing files makes a pass fail with {@code
+   * DirectoryNotEmptyException} or {@code NoSuchFileException}, so whole passes are retried until
+   * {@code patience} runs out, and what is left then is reported, not thrown.
+   *
+   * @return true when the directory is gone
+   */
+  static boolean deleteProfile(Path profile, Duration patience) {
+    long deadline = System.nanoTime() + patience.toNanos();
+    IOException last = null;
+    while (true) {
+      try {
+        deleteTree(profile);
+        return true;
+      } catch (IOException | java.io.UncheckedIOException e) {
+        last = e instanceof IOException io ? io : ((java.io.UncheckedIOException) e).getCause();
+      }
+      if (System.nanoTime() > deadline) {
+        System.err.println("could not delete browser profile " + profile + ": " + last);
+        return false;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
       }
     }
   }
 
+  /**
+   * Closes the page socket and stops the browser with every process it started: Chromium's
+   * renderer, utility and crash-handler children outlive the main process for a moment and keep
+   * writing to the profile.
+   */
   @Override
   public void close() throws InterruptedException {
     try {
@@ -234,9 +272,21 @@ final class Chromium implements AutoCloseable {
     } catch (RuntimeException e) {
       socket.abort(); // the browser is going anyway
     }
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    tree.addAll(process.descendants().toList());
+    for (ProcessHandle child : tree) {
+      child.destroy();
+    }
+    for (ProcessHandle child : tree) {
+      try {
+        child.onExit().get(5, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        child.destroyForcibly();
+      }
     }
   }
 

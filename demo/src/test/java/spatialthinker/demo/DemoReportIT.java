@@ -206,7 +206,7 @@ class DemoReportIT {
       Files.write(keep.resolve("report-screenshot.png"), png);
       Files.write(keep.resolve("report-full.png"), browser.screenshot(true));
     } finally {
-      Chromium.deleteProfile(profile);
+      Chromium.deleteProfile(profile, java.time.Duration.ofSeconds(10));
     }
   }
 }
