@@ -94,7 +94,7 @@ class RewardScoreCommandTest {
     Path out = dir.resolve("out.jsonl");
     int code = Main.run("reward", "score", "--input", in.toString(), "--output", out.toString());
     assertThat(code).isEqualTo(1);
-    assertThat(stderr()).contains(in + ":4: not JSON").doesNotContain("\tat ");
+    assertThat(stderr()).contains(in + ":4: not valid JSON").doesNotContain("\tat ");
     assertThat(stderr().strip().lines()).hasSize(1);
     assertThat(out).doesNotExist();
   }

@@ -1,6 +1,5 @@
 package spatialthinker.reward;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,6 +21,7 @@ import java.util.List;
 public final class RewardRecords {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final StrictJson LINES = new StrictJson(Integer.MAX_VALUE);
 
   private RewardRecords() {}
 
@@ -51,9 +51,9 @@ public final class RewardRecords {
   public static RewardInput parse(String json, String where) {
     JsonNode node;
     try {
-      node = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new MalformedRecordException(where + ": not JSON (" + e.getOriginalMessage() + ")");
+      node = LINES.read(json);
+    } catch (StrictJson.InvalidJsonException e) {
+      throw new MalformedRecordException(where + ": " + e.getMessage());
     }
     return fromJson(node, where);
   }

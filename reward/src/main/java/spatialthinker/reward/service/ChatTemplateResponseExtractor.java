@@ -141,31 +141,32 @@ public final class ChatTemplateResponseExtractor {
 
   /**
    * Removes end-of-turn tokens at the end; white space between two such tokens goes too, white
-   * space before the first one stays.
+   * space before the first one stays. Works on an end index, so the cost is linear in the length
+   * whatever the number of tokens.
    */
   static String stripEndTokens(String s) {
-    String text = s;
+    int end = s.length();
     boolean removed = true;
     while (removed) {
       removed = false;
       for (String token : END_TOKENS) {
-        if (text.endsWith(token)) {
-          text = text.substring(0, text.length() - token.length());
+        if (end >= token.length() && s.startsWith(token, end - token.length())) {
+          end -= token.length();
           removed = true;
           break;
         }
       }
       if (removed) {
-        int end = text.length();
-        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-          end--;
+        int e = end;
+        while (e > 0 && Character.isWhitespace(s.charAt(e - 1))) {
+          e--;
         }
-        if (end < text.length() && endsWithEndToken(text, end)) {
-          text = text.substring(0, end);
+        if (e < end && endsWithEndToken(s, e)) {
+          end = e;
         }
       }
     }
-    return text;
+    return s.substring(0, end);
   }
 
   private static boolean endsWithEndToken(String text, int end) {

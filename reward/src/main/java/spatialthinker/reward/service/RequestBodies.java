@@ -1,16 +1,12 @@
 package spatialthinker.reward.service;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import spatialthinker.reward.RewardInput;
+import spatialthinker.reward.StrictJson;
 import spatialthinker.reward.service.ChatTemplateResponseExtractor.Extraction;
 
 /**
@@ -22,21 +18,12 @@ final class RequestBodies {
   /** A {@code /v1/rewards} request: the records and the reward asked for, if any. */
   record BatchRequest(List<RewardInput> inputs, Optional<String> reward) {}
 
-  private final ObjectMapper mapper;
+  private final StrictJson json;
   private final ChatTemplateResponseExtractor extractor;
 
   RequestBodies(long maxBodyBytes, ChatTemplateResponseExtractor extractor) {
     // One string may take the whole body; Jackson's default cap (20M chars) would reject it first.
-    int maxString = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
-    JsonFactory factory =
-        JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxStringLength(maxString)
-                    .maxNestingDepth(64)
-                    .build())
-            .build();
-    this.mapper = new ObjectMapper(factory);
+    this.json = new StrictJson(maxBodyBytes);
     this.extractor = extractor;
   }
 
@@ -120,19 +107,9 @@ final class RequestBodies {
       throw new BadRequestException("body: empty, expected JSON");
     }
     try {
-      JsonNode root = mapper.readTree(body);
-      if (root == null || root.isMissingNode()) {
-        throw new BadRequestException("body: empty, expected JSON");
-      }
-      return root;
-    } catch (JsonProcessingException e) {
-      var loc = e.getLocation();
-      String at =
-          loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      throw new BadRequestException(
-          "body: not valid JSON" + at + ": " + oneLine(e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new BadRequestException("body: unreadable: " + oneLine(e.getMessage()));
+      return json.read(body);
+    } catch (StrictJson.InvalidJsonException e) {
+      throw new BadRequestException("body: " + e.getMessage());
     }
   }
 

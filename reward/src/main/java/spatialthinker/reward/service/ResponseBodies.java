@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import spatialthinker.reward.RewardScore;
 
@@ -55,13 +56,21 @@ final class ResponseBodies {
         });
   }
 
-  /** {@code {"status": "ok", "reward": name}}. */
-  byte[] health(String rewardName) {
+  /**
+   * {@code {"status": "ok", "reward": name, "rejected": {"400": n, ...}, "last_rejected": "..."}}.
+   */
+  byte[] health(String rewardName, Map<Integer, Long> rejected, String lastRejected) {
     return render(
         g -> {
           g.writeStartObject();
           g.writeStringField("status", "ok");
           g.writeStringField("reward", rewardName);
+          g.writeObjectFieldStart("rejected");
+          for (Map.Entry<Integer, Long> e : rejected.entrySet()) {
+            g.writeNumberField(String.valueOf(e.getKey()), e.getValue());
+          }
+          g.writeEndObject();
+          g.writeStringField("last_rejected", lastRejected);
           g.writeEndObject();
         });
   }

@@ -2,15 +2,22 @@ package spatialthinker.reward.service;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
@@ -48,12 +55,17 @@ public final class RewardServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RewardServer.class);
   private static final String JSON = "application/json";
   private static final String RECORDS = "spatialthinker.records";
+  private static final int MAX_QUEUED = 256;
+  private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   private final RewardServerConfig config;
   private final RewardRegistry rewards;
   private final BatchScorer scorer;
   private final RequestBodies requests;
   private final ResponseBodies responses = new ResponseBodies();
+  private final Rejections rejections = new Rejections(LOG);
+  private final ThreadPoolExecutor workers;
+  private final ScheduledExecutorService timer;
   private final Javalin app;
 
   private RewardServer(
@@ -62,7 +74,23 @@ public final class RewardServer implements AutoCloseable {
     this.rewards = new RewardRegistry(defaultReward, factory);
     this.requests = new RequestBodies(config.maxBodyBytes(), new ChatTemplateResponseExtractor());
     this.scorer = new BatchScorer(config.threads());
+    AtomicInteger count = new AtomicInteger();
+    this.workers =
+        new ThreadPoolExecutor(
+            config.threads(),
+            config.threads(),
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(MAX_QUEUED),
+            r -> daemon(r, "reward-request-" + count.incrementAndGet()));
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reward-deadlines"));
     this.app = createApp();
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
   }
 
   /**
@@ -76,10 +104,10 @@ public final class RewardServer implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     RewardServer server = new RewardServer(config, defaultReward, rewards);
     try {
-      server.app.start(config.host(), config.port());
+      server.app.start();
     } catch (RuntimeException e) {
-      server.scorer.close();
-      throw e;
+      server.shutdownPools();
+      throw HttpLimits.bindFailure(config.host(), config.port(), e);
     }
     LOG.info(
         "reward service on http://{}:{} (default reward {})",
@@ -119,7 +147,18 @@ public final class RewardServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
+    shutdownPools();
+  }
+
+  private void shutdownPools() {
+    workers.shutdownNow();
+    timer.shutdownNow();
     scorer.close();
+  }
+
+  /** Rejected requests so far by status (what {@code GET /health} reports). */
+  public java.util.Map<Integer, Long> rejected() {
+    return rejections.counts();
   }
 
   private Javalin createApp() {
@@ -131,42 +170,97 @@ public final class RewardServer implements AutoCloseable {
               cfg.http.maxRequestSize = config.maxBodyBytes();
               cfg.http.prefer405over404 = true;
               cfg.http.disableCompression();
+              HttpLimits.apply(
+                  cfg,
+                  config.host(),
+                  config.port(),
+                  config.maxConnections(),
+                  IDLE_TIMEOUT,
+                  rejections);
               cfg.requestLogger.http(
                   (ctx, ms) ->
                       LOG.debug(
                           "{} {} {} records={} {} ms",
-                          ctx.method(),
+                          ctx.req().getMethod(),
                           ctx.path(),
                           ctx.statusCode(),
                           Objects.requireNonNullElse(ctx.attribute(RECORDS), 0),
                           Math.round(ms)));
             });
-    javalin.post("/get_reward", this::getReward);
-    javalin.post("/v1/rewards", this::batch);
+    javalin.post("/get_reward", ctx -> withBody(ctx, this::getReward));
+    javalin.post("/v1/rewards", ctx -> withBody(ctx, this::batch));
     javalin.get("/health", this::health);
-    javalin.exception(BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-    javalin.exception(PayloadTooLargeException.class, (e, ctx) -> error(ctx, 413, e.getMessage()));
+    javalin.exception(BadRequestException.class, (e, ctx) -> reject(ctx, 400, e.getMessage()));
+    javalin.exception(PayloadTooLargeException.class, (e, ctx) -> reject(ctx, 413, e.getMessage()));
+    javalin.exception(
+        ClientFaultException.class, (e, ctx) -> reject(ctx, e.status(), e.getMessage()));
     javalin.exception(Exception.class, this::unexpected);
-    javalin.error(404, ctx -> notFound(ctx, 404, "no endpoint "));
-    javalin.error(405, ctx -> notFound(ctx, 405, "method not allowed: "));
+    javalin.error(404, ctx -> notFound(ctx, 404));
+    javalin.error(405, ctx -> notFound(ctx, 405));
     return javalin;
   }
 
-  private void getReward(Context ctx) {
-    List<RewardInput> inputs = requests.openRlhf(body(ctx));
+  /**
+   * Reads the body without blocking a thread, then runs {@code handler} on a request worker with
+   * the work deadline; a full queue is answered 503 at once.
+   */
+  private void withBody(Context ctx, BodyHandler handler) {
+    ctx.future(
+        () -> {
+          long deadline = System.nanoTime() + config.workTimeout().toNanos();
+          AtomicBoolean gone = new AtomicBoolean();
+          ctx.req()
+              .getAsyncContext()
+              .addListener(
+                  new AsyncListener() {
+                    @Override
+                    public void onComplete(AsyncEvent event) {
+                      gone.set(true);
+                    }
+
+                    @Override
+                    public void onTimeout(AsyncEvent event) {
+                      gone.set(true);
+                    }
+
+                    @Override
+                    public void onError(AsyncEvent event) {
+                      gone.set(true);
+                    }
+
+                    @Override
+                    public void onStartAsync(AsyncEvent event) {}
+                  });
+          return AsyncBody.read(ctx.req(), config.maxBodyBytes(), config.readTimeout(), timer)
+              .thenApplyAsync(
+                  body -> {
+                    handler.handle(ctx, body, new WorkDeadline(deadline, gone));
+                    return null;
+                  },
+                  workers);
+        });
+  }
+
+  @FunctionalInterface
+  private interface BodyHandler {
+    void handle(Context ctx, byte[] body, WorkDeadline deadline);
+  }
+
+  private void getReward(Context ctx, byte[] body, WorkDeadline deadline) {
+    List<RewardInput> inputs = requests.openRlhf(body);
     ctx.attribute(RECORDS, inputs.size());
     List<RewardScore> scores =
         score(
-            rewards.defaultReward(),
+            deadline.guard(rewards.defaultReward()),
             inputs,
             i -> "item " + i + " (query[" + i + "], labels[" + i + "])");
     json(ctx, 200, responses.openRlhf(scores));
   }
 
-  private void batch(Context ctx) {
-    RequestBodies.BatchRequest request = requests.batch(body(ctx));
+  private void batch(Context ctx, byte[] body, WorkDeadline deadline) {
+    RequestBodies.BatchRequest request = requests.batch(body);
     ctx.attribute(RECORDS, request.inputs().size());
-    Reward reward = rewards.resolve(request.reward());
+    Reward reward = deadline.guard(rewards.resolve(request.reward()));
     List<RewardScore> scores = score(reward, request.inputs(), i -> "records[" + i + "]");
     json(ctx, 200, responses.batch(scores));
   }
@@ -183,15 +277,22 @@ public final class RewardServer implements AutoCloseable {
   }
 
   private void health(Context ctx) {
-    json(ctx, 200, responses.health(rewards.defaultReward().name()));
+    json(
+        ctx,
+        200,
+        responses.health(rewards.defaultReward().name(), rejections.counts(), rejections.last()));
   }
 
   private void unexpected(Exception e, Context ctx) {
     if (e instanceof HttpResponseException h) {
-      error(ctx, h.getStatus(), h.getMessage());
+      reject(ctx, h.getStatus(), RequestBodies.oneLine(h.getMessage()));
       return;
     }
-    LOG.warn("{} {} failed", ctx.method(), ctx.path(), e);
+    if (e instanceof RejectedExecutionException) {
+      reject(ctx, 503, "service: busy, " + MAX_QUEUED + " requests already queued; retry later");
+      return;
+    }
+    LOG.warn("{} {} failed", ctx.req().getMethod(), ctx.path(), e);
     error(
         ctx,
         500,
@@ -201,8 +302,20 @@ public final class RewardServer implements AutoCloseable {
             + RequestBodies.oneLine(e.getMessage()));
   }
 
-  private void notFound(Context ctx, int status, String prefix) {
-    error(ctx, status, prefix + ctx.method() + " " + ctx.path());
+  private void notFound(Context ctx, int status) {
+    String method = ctx.req().getMethod();
+    if (ctx.method() == HandlerType.INVALID) {
+      reject(ctx, 405, "method " + RequestBodies.oneLine(method) + " is not supported");
+    } else if (status == 405) {
+      reject(ctx, 405, "method not allowed: " + method + " " + ctx.path());
+    } else {
+      reject(ctx, 404, "no endpoint " + method + " " + ctx.path());
+    }
+  }
+
+  private void reject(Context ctx, int status, String message) {
+    rejections.record(status, ctx.req().getMethod(), ctx.path(), message);
+    error(ctx, status, message);
   }
 
   private void error(Context ctx, int status, String message) {
@@ -211,32 +324,5 @@ public final class RewardServer implements AutoCloseable {
 
   private static void json(Context ctx, int status, byte[] body) {
     ctx.status(status).contentType(JSON).result(body);
-  }
-
-  /** Reads the body, refusing more than the limit whether or not a Content-Length was sent. */
-  private byte[] body(Context ctx) {
-    HttpServletRequest req = ctx.req();
-    long limit = config.maxBodyBytes();
-    long declared = req.getContentLengthLong();
-    if (declared > limit) {
-      throw new PayloadTooLargeException(limit);
-    }
-    try {
-      InputStream in = req.getInputStream();
-      ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) != -1) {
-        total += n;
-        if (total > limit) {
-          throw new PayloadTooLargeException(limit);
-        }
-        out.write(buf, 0, n);
-      }
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the request body", e);
-    }
   }
 }

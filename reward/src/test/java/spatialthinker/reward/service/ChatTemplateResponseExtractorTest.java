@@ -2,9 +2,13 @@ package spatialthinker.reward.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -172,5 +176,61 @@ class ChatTemplateResponseExtractorTest {
             ChatTemplateResponseExtractor.stripEndTokens("x<|im_end|>\n<|endoftext|><|endoftext|>"))
         .isEqualTo("x");
     assertThat(ChatTemplateResponseExtractor.stripEndTokens("x \n")).isEqualTo("x \n");
+  }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS) // a guard: the linear strip takes milliseconds
+  void strips200kEndTokensInOnePass() {
+    String query = "<|im_start|>assistant\n" + RESPONSE + "<|im_end|>".repeat(200_000);
+
+    assertThat(extractor.extract(query).response()).isEqualTo(RESPONSE);
+  }
+
+  @Test
+  void stripMatchesTheTokenByTokenDefinitionOnRandomTails() {
+    SplittableRandom random = new SplittableRandom(14);
+    String[] pieces = {"<|im_end|>", "<|endoftext|>", "</s>", "<eos>", " ", "\n", "x", "<|im_end"};
+    for (int trial = 0; trial < 5_000; trial++) {
+      StringBuilder b = new StringBuilder();
+      int n = random.nextInt(8);
+      for (int i = 0; i < n; i++) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = b.toString();
+      assertThat(ChatTemplateResponseExtractor.stripEndTokens(s)).as(s).isEqualTo(reference(s));
+    }
+  }
+
+  /** The definition, one substring per token. */
+  private static String reference(String s) {
+    List<String> tokens =
+        List.of(
+            "<|im_end|>",
+            "<|endoftext|>",
+            "<|eot_id|>",
+            "<|end_of_text|>",
+            "<end_of_turn>",
+            "<eos>",
+            "</s>",
+            "<|end|>");
+    String text = s;
+    boolean removed = true;
+    while (removed) {
+      removed = false;
+      for (String token : tokens) {
+        if (text.endsWith(token)) {
+          text = text.substring(0, text.length() - token.length());
+          removed = true;
+          break;
+        }
+      }
+      if (removed) {
+        String trimmed = text.stripTrailing();
+        if (trimmed.length() < text.length() && tokens.stream().anyMatch(trimmed::endsWith)) {
+          text = trimmed;
+        }
+      }
+    }
+    return text;
   }
 }

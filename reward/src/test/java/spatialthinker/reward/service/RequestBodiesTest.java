@@ -70,7 +70,29 @@ class RequestBodiesTest {
 
     assertThatThrownBy(() -> bodies.batch(utf8(deep)))
         .isInstanceOf(BadRequestException.class)
-        .hasMessageStartingWith("body: not valid JSON");
+        .hasMessage("body: nested deeper than 64 levels");
+  }
+
+  @Test
+  void refusesTextAfterTheJsonValue() {
+    assertThatThrownBy(() -> bodies.batch(utf8("[] trailing")))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageStartingWith("body: ")
+        .hasMessageContaining("line 1");
+    assertThatThrownBy(() -> bodies.batch(utf8("[] []")))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessage("body: text after the JSON value at line 1, column 3");
+  }
+
+  @Test
+  void namesNanWithoutParserInternals() {
+    assertThatThrownBy(() -> bodies.openRlhf(utf8("{\"query\": NaN}")))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageStartingWith("body: not valid JSON at line 1, column ")
+        .hasMessageContaining("NaN")
+        .hasMessageNotContaining("`")
+        .hasMessageNotContaining("Feature")
+        .hasMessageNotContaining("StreamRead");
   }
 
   @Test
