@@ -4,7 +4,8 @@
 It restates, in plain Python with scipy's assignment solver, the rules of the SpatialThinker
 reference reward (format, count, accuracy, gated spatial with CIoU mapped to [0, 1]), with exact
 label similarity (normalised names equal -> 1, else 0). `python3 oracle.py N SEED > dense.jsonl`
-writes N seeded records with their expected scores; the Java golden test replays them.
+writes N seeded records with their expected scores; the Java golden test replays them
+(dense.jsonl is `python3 oracle.py 600 7`).
 """
 import json
 import math
@@ -124,9 +125,9 @@ def spatial_score(pred, gt, w, h):
     for r, c in zip(rows, cols):
         if r < P:
             per[c] = cious[r, c]
-    # The reference leaves S unbounded for inverted boxes (x2 < x1 or y2 < y1); SpatialThinker-J
-    # clamps S to [0, 1], its one documented deviation, and the oracle states that rule too.
-    return min(1.0, max(0.0, sum(per) / G))
+    # As in the reference, S is not clamped: inverted boxes (x2 < x1 or y2 < y1) can push it
+    # below 0.
+    return sum(per) / G
 
 
 def score(response, truth, problem):

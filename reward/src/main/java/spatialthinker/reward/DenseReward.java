@@ -71,7 +71,10 @@ public final class DenseReward implements Reward {
     RewardWeights w = config.weights();
     double overall =
         format * w.format() + count * w.count() + accuracy * w.accuracy() + spatial * w.spatial();
-    return new RewardScore(clamp01(overall), format, count, accuracy, spatial);
+    if (config.clampSpatial()) {
+      overall = clamp01(overall);
+    }
+    return new RewardScore(overall, format, count, accuracy, spatial);
   }
 
   static double accuracy(Optional<String> predAnswer, String gtAnswer) {
@@ -142,9 +145,11 @@ public final class DenseReward implements Reward {
     for (double v : perGt) {
       sum += v;
     }
-    // The reference can leave [0, 1] for extreme boxes (far apart, opposite aspect ratios); only
-    // the total is clamped, so any total inside the range is the reference's to the last bit.
-    return clamp01(sum / g);
+    // The reference leaves [0, 1] for inverted boxes (x2 < x1 or y2 < y1) and for some extreme
+    // geometry; the clamped presets clamp only the total, so any total inside the range is the
+    // reference's to the last bit either way.
+    double s = finiteOrZero(sum / g);
+    return config.clampSpatial() ? clamp01(s) : s;
   }
 
   private static double finiteOrZero(double v) {

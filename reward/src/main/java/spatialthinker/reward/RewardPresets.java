@@ -61,6 +61,8 @@ public final class RewardPresets {
     RewardConfig base =
         switch (name) {
           case "dense" -> config("dense", RewardWeights.PAPER, true);
+          case "dense-clamped" ->
+              new RewardConfig("dense-clamped", RewardWeights.PAPER, true, limits, true);
           case "dense-ungated" -> config("dense-ungated", RewardWeights.PAPER, false);
           case "dense-nocount" ->
               config("dense-nocount", new RewardWeights(0.1, 0, 0.5, 0.2), true);
@@ -87,6 +89,7 @@ public final class RewardPresets {
     double a = w.accuracy();
     double sp = w.spatial();
     boolean gate = base.gateSpatialOnAccuracy();
+    boolean clamp = base.clampSpatial();
     for (String part : overrides.split(",")) {
       String[] kv = part.split("=", 2);
       if (kv.length != 2) {
@@ -100,17 +103,18 @@ public final class RewardPresets {
         case "count" -> c = weight(key, value, spec);
         case "accuracy" -> a = weight(key, value, spec);
         case "spatial" -> sp = weight(key, value, spec);
-        case "gate" -> gate = bool(value, spec);
+        case "gate" -> gate = bool(key, value, spec);
+        case "clamp" -> clamp = bool(key, value, spec);
         default ->
             throw new IllegalArgumentException(
                 "unknown reward override '"
                     + key
                     + "' in '"
                     + spec
-                    + "'; expected format, count, accuracy, spatial or gate");
+                    + "'; expected format, count, accuracy, spatial, gate or clamp");
       }
     }
-    return new RewardConfig(spec, new RewardWeights(f, c, a, sp), gate, base.limits());
+    return new RewardConfig(spec, new RewardWeights(f, c, a, sp), gate, base.limits(), clamp);
   }
 
   private static double weight(String key, String value, String spec) {
@@ -122,13 +126,13 @@ public final class RewardPresets {
     }
   }
 
-  private static boolean bool(String value, String spec) {
+  private static boolean bool(String key, String value, String spec) {
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "1", "yes" -> true;
       case "false", "0", "no" -> false;
       default ->
           throw new IllegalArgumentException(
-              "reward override gate='" + value + "' in '" + spec + "' is not true/false");
+              "reward override " + key + "='" + value + "' in '" + spec + "' is not true/false");
     };
   }
 
@@ -136,6 +140,7 @@ public final class RewardPresets {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("dense", "the paper: 0.1 format + 0.2 count + 0.5 accuracy + 0.2 spatial (gated)");
     m.put("sparse", "vanilla GRPO: 0.5 think/answer format + 0.5 accuracy");
+    m.put("dense-clamped", "dense with the spatial term and the total clamped to [0, 1]");
     m.put("dense-ungated", "dense with spatial scored even when the answer is wrong");
     m.put("dense-nocount", "dense without the count term");
     m.put("spatial-ungated", "format + accuracy + ungated spatial, no count (reward hacking)");

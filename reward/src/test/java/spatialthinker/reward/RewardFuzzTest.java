@@ -1,6 +1,7 @@
 package spatialthinker.reward;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -8,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded fuzzing: 100,000 mutated responses (truncations, tag soup, huge and non-finite numbers,
- * deep nesting, thousands of objects) never raise and always score inside [0, 1].
+ * deep nesting, thousands of objects, inverted boxes) never raise; the clamped presets and sparse
+ * score inside [0, 1], {@code dense} inside the reference's ranges.
  */
 class RewardFuzzTest {
 
@@ -60,27 +62,76 @@ class RewardFuzzTest {
           "\n");
 
   @Test
-  void neverThrowsAndStaysInRange() {
-    List<Reward> rewards =
+  void neverThrowsAndStaysInTheReferenceRanges() {
+    Reward dense = RewardPresets.exactLabels().create("dense");
+    List<Reward> clamped =
         List.of(
-            RewardPresets.exactLabels().create("dense"),
-            RewardPresets.exactLabels().create("dense-ungated"),
+            RewardPresets.exactLabels().create("dense-clamped"),
+            RewardPresets.exactLabels().create("dense-clamped:gate=false"),
             RewardPresets.exactLabels().create("sparse"));
+    Reward ungated = RewardPresets.exactLabels().create("dense-ungated");
     SplittableRandom rng = new SplittableRandom(20251110);
     int formatted = 0;
+    int negative = 0;
     for (int i = 0; i < 100_000; i++) {
       String response = mutate(rng, i);
-      for (Reward reward : rewards) {
-        RewardScore s = reward.score(new RewardInput(response, GT, PROBLEM));
+      RewardInput in = new RewardInput(response, GT, PROBLEM);
+      for (Reward reward : clamped) {
+        RewardScore s = reward.score(in);
         assertThat(s.overall()).as("record %d, %s", i, reward.name()).isBetween(0.0, 1.0);
-        assertThat(s.spatial()).isBetween(0.0, 1.0);
-        if (reward.name().equals("dense") && s.format() == 1.0) {
-          formatted++;
-        }
+        assertThat(s.spatial()).as("record %d, %s", i, reward.name()).isBetween(0.0, 1.0);
       }
+      RewardScore d = dense.score(in);
+      RewardScore c = clamped.get(0).score(in);
+      // The reference's ranges: format, count and accuracy in [0, 1] (the record checks them), a
+      // finite spatial term that inverted boxes push below 0, the total its weighted sum.
+      assertThat(d.overall())
+          .as("record %d, dense", i)
+          .isCloseTo(
+              0.1 * d.format() + 0.2 * d.count() + 0.5 * d.accuracy() + 0.2 * d.spatial(),
+              within(1e-12));
+      assertThat(c.spatial())
+          .as("record %d, clamped is dense clamped", i)
+          .isEqualTo(Math.min(1.0, Math.max(0.0, d.spatial())));
+      assertThat(ungated.score(in).spatial()).as("record %d, ungated", i).isFinite();
+      if (d.format() == 1.0) {
+        formatted++;
+      }
+      negative += d.spatial() < 0 ? 1 : 0;
     }
-    // The mutations keep a fair share well-formed, so the deep paths run too.
+    // The mutations keep a fair share well-formed, so the deep paths run too, and some of the
+    // jittered boxes are inverted.
     assertThat(formatted).isGreaterThan(10_000);
+    assertThat(negative).isGreaterThan(0);
+  }
+
+  @Test
+  void properBoxesKeepTheSpatialTermAboveMinusAQuarter() {
+    // For boxes with x1 <= x2 and y1 <= y2, CIoU > -1.5 (IoU >= 0, normalised centre distance < 1,
+    // alpha·v <= 1/2 when IoU = 0), so CIoU01 > -0.25 and S lies in (-0.25, 1].
+    Reward dense = RewardPresets.exactLabels().create("dense");
+    SplittableRandom rng = new SplittableRandom(7);
+    double lowest = 1.0;
+    for (int i = 0; i < 20_000; i++) {
+      String response =
+          SEED_RESPONSE
+              .replace("[12, 25, 190, 230]", properBox(rng, 640, 480))
+              .replace("[0, 210, 630, 480]", properBox(rng, 640, 480));
+      RewardScore s = dense.score(new RewardInput(response, GT, PROBLEM));
+      assertThat(s.format()).isEqualTo(1.0);
+      assertThat(s.spatial()).as("record %d", i).isGreaterThan(-0.25).isLessThanOrEqualTo(1.0);
+      assertThat(s.overall()).as("record %d", i).isGreaterThan(-0.05).isLessThanOrEqualTo(1.0);
+      lowest = Math.min(lowest, s.spatial());
+    }
+    assertThat(lowest).as("far-apart proper boxes reach the low end").isLessThan(0.25);
+  }
+
+  private static String properBox(SplittableRandom rng, int w, int h) {
+    int x1 = rng.nextInt(-50, w + 50);
+    int y1 = rng.nextInt(-50, h + 50);
+    int bw = rng.nextInt(0, rng.nextBoolean() ? 4 : w);
+    int bh = rng.nextInt(0, rng.nextBoolean() ? 4 : h);
+    return "[" + x1 + ", " + y1 + ", " + (x1 + bw) + ", " + (y1 + bh) + "]";
   }
 
   private static String mutate(SplittableRandom rng, int i) {
