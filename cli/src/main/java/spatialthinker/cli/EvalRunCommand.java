@@ -8,13 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import spatialthinker.clients.ChatModel;
-import spatialthinker.eval.BenchmarkRegistry;
-import spatialthinker.eval.EvalRunner;
-import spatialthinker.eval.Prediction;
-import spatialthinker.eval.PromptTemplate;
-import spatialthinker.eval.RunConfig;
-import spatialthinker.eval.Summary;
-import spatialthinker.eval.SummaryFormat;
+import spatialthinker.eval.benchmark.BenchmarkRegistry;
+import spatialthinker.eval.benchmark.PromptTemplate;
+import spatialthinker.eval.run.EvalRunner;
+import spatialthinker.eval.run.RunConfig;
+import spatialthinker.eval.score.Prediction;
+import spatialthinker.eval.score.Summary;
+import spatialthinker.eval.score.SummaryFormat;
 
 /** {@code spatialthinker eval run}: evaluate a chat model on a benchmark. */
 @Command(

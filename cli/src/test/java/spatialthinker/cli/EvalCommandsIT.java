@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spatialthinker.clients.loopback.LoopbackChatServer;
 import spatialthinker.clients.loopback.LoopbackChatServer.Reply;
-import spatialthinker.eval.SyntheticData;
+import spatialthinker.eval.testing.SyntheticData;
 
 class EvalCommandsIT {
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spatialthinker.clients.loopback.LoopbackChatServer;
 import spatialthinker.clients.loopback.LoopbackChatServer.Reply;
-import spatialthinker.eval.SyntheticData;
+import spatialthinker.eval.testing.SyntheticData;
 
 /**
  * kill -9 in the middle of a run, in a child JVM, then {@code --resume}: no item lost, none
