@@ -134,9 +134,10 @@ public final class EvalRunner {
       Set<Long> done = new HashSet<>();
       kept.forEach(p -> done.add(p.index()));
       long alreadyDone = kept.stream().filter(p -> p.index() < limit).count();
+      Instant start = Instant.now();
+      manifest.startSession(start, earlier.isPresent());
       manifest.write();
 
-      Instant start = Instant.now();
       long written = dispatch(data, predsFile, limit, done, kept, alreadyDone);
       Instant end = Instant.now();
 
@@ -144,7 +145,7 @@ public final class EvalRunner {
           PredictionLog.readAll(predsFile).stream().filter(p -> p.index() < limit).toList();
       Summary summary = Scoreboard.summarize(bench.name(), all);
       writeSummary(out, summary, manifest.label());
-      manifest.addSession(start, end, earlier.isPresent(), written, all.size());
+      manifest.finishSession(end, written, all.size());
       manifest.write();
       return new Result(out, summary, written, Duration.between(start, end));
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where a result came from: the code's git commit, the JDK and the OS.
  *
- * @param gitSha the commit of the working directory, or {@code unknown}
+ * @param gitSha the commit of the project's code that is running (the checkout its classes or jar
+ *     were built in, whatever the current directory), or {@code unknown}
  * @param gitDirty whether tracked files had uncommitted changes
  * @param jdk vendor and version of the running JDK
  * @param os name, version and architecture
@@ -30,23 +31,58 @@ public record Provenance(
 
   /** The provenance of this process, now. */
   public static Provenance collect() {
-    Path dir = Path.of(System.getProperty("user.dir"));
-    Optional<String> sha = git(dir, "rev-parse", "HEAD");
-    boolean dirty =
-        sha.isPresent()
-            && git(dir, "status", "--porcelain", "--untracked-files=no")
-                .map(s -> !s.isBlank())
-                .orElse(false);
+    Optional<String> sha = Optional.empty();
+    Path dir = null;
+    Optional<Path> code = codeLocation();
+    if (code.isPresent()) {
+      dir = code.get();
+      sha = git(dir, "rev-parse", "HEAD");
+    }
+    return collect(dir, sha);
+  }
+
+  /**
+   * The directory the running code was loaded from: the classes directory, or the jar's directory.
+   * Its git checkout is the project's, not the current directory's.
+   */
+  static Optional<Path> codeLocation() {
+    try {
+      var src = Provenance.class.getProtectionDomain().getCodeSource();
+      if (src == null || src.getLocation() == null) {
+        return Optional.empty();
+      }
+      Path p = Path.of(src.getLocation().toURI());
+      return Optional.of(java.nio.file.Files.isDirectory(p) ? p : p.getParent());
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Provenance collect(Path dir, Optional<String> sha) {
     return new Provenance(
         sha.orElse("unknown"),
-        dirty,
-        System.getProperty("java.vendor") + " " + Runtime.version(),
-        System.getProperty("os.name")
-            + " "
-            + System.getProperty("os.version")
-            + " "
-            + System.getProperty("os.arch"),
+        sha.isPresent() && dirty(dir),
+        currentJdk(),
+        currentOs(),
         Instant.now());
+  }
+
+  private static boolean dirty(Path dir) {
+    return git(dir, "status", "--porcelain", "--untracked-files=no")
+        .map(s -> !s.isBlank())
+        .orElse(false);
+  }
+
+  private static String currentJdk() {
+    return System.getProperty("java.vendor") + " " + Runtime.version();
+  }
+
+  private static String currentOs() {
+    return System.getProperty("os.name")
+        + " "
+        + System.getProperty("os.version")
+        + " "
+        + System.getProperty("os.arch");
   }
 
   private static Optional<String> git(Path dir, String... args) {

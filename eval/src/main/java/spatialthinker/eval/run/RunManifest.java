@@ -150,14 +150,25 @@ public final class RunManifest {
     }
   }
 
-  /** Records a session (one invocation) with what it added. */
-  public void addSession(
-      Instant start, Instant end, boolean resumed, long newPredictions, long total) {
+  /**
+   * Records the start of a session (one invocation), written before its first request so that a
+   * session killed before it ends stays listed, with {@code finished_at} null.
+   */
+  public void startSession(Instant start, boolean resumed) {
     ((ArrayNode) root.path("sessions"))
         .addObject()
         .put("started_at", start.toString())
-        .put("finished_at", end.toString())
+        .putNull("finished_at")
         .put("resumed", resumed)
+        .putNull("new_predictions")
+        .putNull("predictions");
+  }
+
+  /** Completes the session {@link #startSession} opened with what it added. */
+  public void finishSession(Instant end, long newPredictions, long total) {
+    ArrayNode sessions = (ArrayNode) root.path("sessions");
+    ((ObjectNode) sessions.get(sessions.size() - 1))
+        .put("finished_at", end.toString())
         .put("new_predictions", newPredictions)
         .put("predictions", total);
   }
@@ -193,12 +204,19 @@ public final class RunManifest {
     }
   }
 
-  /** Keeps the earlier run's sessions and start time when resuming. */
+  /**
+   * Keeps the earlier run's sessions (killed ones included) and the first session's start time when
+   * resuming.
+   */
   public void continueFrom(RunManifest earlier) {
-    root.set("sessions", earlier.root.path("sessions").deepCopy());
-    JsonNode started = earlier.root.at("/provenance/started_at");
-    if (!started.isMissingNode()) {
-      ((ObjectNode) root.path("provenance")).set("first_started_at", started);
+    JsonNode sessions = earlier.root.path("sessions");
+    root.set("sessions", sessions.isArray() ? sessions.deepCopy() : root.arrayNode());
+    JsonNode first = earlier.root.at("/provenance/first_started_at");
+    if (first.isMissingNode() || first.isNull()) {
+      first = earlier.root.at("/provenance/started_at");
+    }
+    if (!first.isMissingNode()) {
+      ((ObjectNode) root.path("provenance")).set("first_started_at", first);
     }
   }
 }

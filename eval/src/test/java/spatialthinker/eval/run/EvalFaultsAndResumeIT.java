@@ -140,6 +140,11 @@ class EvalFaultsAndResumeIT {
                       .run())
           .hasMessageContaining("already holds a run");
 
+      String firstStart =
+          PredictionJson.JSON
+              .readTree(out.resolve("run.json").toFile())
+              .at("/provenance/started_at")
+              .asText();
       requests.set(0);
       EvalRunner.Result resumed =
           new EvalRunner(
@@ -167,9 +172,11 @@ class EvalFaultsAndResumeIT {
           .run();
       assertThat(requests.get()).isEqualTo(1);
       assertThat(PredictionLog.readAll(out.resolve("predictions.jsonl"))).hasSize(30);
-      assertThat(
-              PredictionJson.JSON.readTree(out.resolve("run.json").toFile()).at("/sessions").size())
-          .isEqualTo(3);
+      var manifest = PredictionJson.JSON.readTree(out.resolve("run.json").toFile());
+      assertThat(manifest.at("/sessions").size()).isEqualTo(3);
+      // After two resumes the first start is still the first run's, not the previous resume's.
+      assertThat(manifest.at("/provenance/first_started_at").asText()).isEqualTo(firstStart);
+      assertThat(manifest.at("/provenance/started_at").asText()).isNotEqualTo(firstStart);
     }
   }
 
