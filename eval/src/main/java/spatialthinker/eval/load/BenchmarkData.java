@@ -154,7 +154,7 @@ public final class BenchmarkData implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new BenchmarkDataException(
-          describeData() + ": cannot read images: " + e.getMessage(), e);
+          describeData() + ": cannot read images: " + firstLine(e.getMessage()), e);
     }
   }
 
@@ -374,9 +374,18 @@ public final class BenchmarkData implements AutoCloseable {
     return root + " (" + benchmark.name() + ")";
   }
 
-  private static String firstLine(String s) {
+  /**
+   * The line of a DuckDB message that says what went wrong: its JDBC driver puts a generic
+   * "unsuccessful or closed pending query result" first and the cause on an {@code Error:} line.
+   */
+  static String firstLine(String s) {
     if (s == null) {
       return "";
+    }
+    for (String line : s.split("\n")) {
+      if (line.startsWith("Error: ")) {
+        return line.substring("Error: ".length()).strip();
+      }
     }
     int nl = s.indexOf('\n');
     return (nl < 0 ? s : s.substring(0, nl)).strip();

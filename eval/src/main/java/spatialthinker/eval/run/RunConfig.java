@@ -48,6 +48,12 @@ public record RunConfig(
     Objects.requireNonNull(limit, "limit");
     Objects.requireNonNull(temperature, "temperature");
     extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
+    for (String reserved : java.util.List.of("messages", "model", "system")) {
+      if (extraBody.containsKey(reserved)) {
+        throw new IllegalArgumentException(
+            "--extra-body cannot set '" + reserved + "': the run sets it and run.json records it");
+      }
+    }
     if (concurrency < 1 || concurrency > 4096) {
       throw new IllegalArgumentException("--concurrency must be in [1, 4096], got " + concurrency);
     }

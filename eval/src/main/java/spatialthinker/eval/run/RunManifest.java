@@ -87,7 +87,7 @@ public final class RunManifest {
     } else {
       g.putNull("temperature");
     }
-    g.set("extra_body", PredictionJson.JSON.valueToTree(config.extraBody()));
+    g.set("extra_body", redacted(PredictionJson.JSON.valueToTree(config.extraBody())));
     ObjectNode r = o.putObject("run");
     r.put("concurrency", config.concurrency());
     if (config.limit().isPresent()) {
@@ -109,6 +109,33 @@ public final class RunManifest {
         .put("started_at", provenance.startedAt().toString());
     o.putArray("sessions");
     return new RunManifest(file, o);
+  }
+
+  private static final java.util.regex.Pattern SECRET =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:|.*[_-])(?:api[_-]?key|key|token|secret|password|passwd|authorization|auth"
+              + "|credentials?)");
+
+  /** The extra body with the values of fields named like secrets replaced. */
+  static JsonNode redacted(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      ObjectNode copy = PredictionJson.JSON.createObjectNode();
+      o.properties()
+          .forEach(
+              e ->
+                  copy.set(
+                      e.getKey(),
+                      SECRET.matcher(e.getKey()).matches()
+                          ? copy.textNode("<redacted>")
+                          : redacted(e.getValue())));
+      return copy;
+    }
+    if (node instanceof ArrayNode a) {
+      ArrayNode copy = PredictionJson.JSON.createArrayNode();
+      a.forEach(v -> copy.add(redacted(v)));
+      return copy;
+    }
+    return node;
   }
 
   /** The manifest of an existing run, if it has one. */
