@@ -10,8 +10,8 @@ import spatialthinker.demo.Arm;
 import spatialthinker.demo.Demo;
 import spatialthinker.demo.DemoConfig;
 import spatialthinker.demo.DemoPreset;
-import spatialthinker.eval.Summary;
 import spatialthinker.eval.report.Interval;
+import spatialthinker.eval.score.Summary;
 
 /** {@code spatialthinker demo}: the whole loop, end to end, with a report. */
 @Command(

@@ -11,8 +11,7 @@ import picocli.CommandLine.Command;
       EvalRunCommand.class,
       EvalScoreCommand.class,
       EvalReportCommand.class,
-      EvalListCommand.class,
-      EvalBenchCommand.class
+      EvalListCommand.class
     })
 final class EvalCommand implements Runnable {
 

@@ -2,8 +2,8 @@ package spatialthinker.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import spatialthinker.eval.Benchmark;
-import spatialthinker.eval.BenchmarkRegistry;
+import spatialthinker.eval.benchmark.Benchmark;
+import spatialthinker.eval.benchmark.BenchmarkRegistry;
 
 /** {@code spatialthinker eval list}: the benchmarks and where their data comes from. */
 @Command(

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import spatialthinker.eval.RunReport;
 import spatialthinker.eval.report.HtmlReport;
 import spatialthinker.eval.report.ReportInput;
+import spatialthinker.eval.report.RunReport;
 
 /** {@code spatialthinker eval report}: several runs side by side. */
 @Command(

@@ -8,13 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import spatialthinker.clients.ChatModel;
-import spatialthinker.eval.BenchmarkRegistry;
-import spatialthinker.eval.EvalRunner;
-import spatialthinker.eval.Prediction;
-import spatialthinker.eval.PromptTemplate;
-import spatialthinker.eval.RunConfig;
-import spatialthinker.eval.Summary;
-import spatialthinker.eval.SummaryFormat;
+import spatialthinker.eval.benchmark.BenchmarkRegistry;
+import spatialthinker.eval.benchmark.PromptTemplate;
+import spatialthinker.eval.run.EvalRunner;
+import spatialthinker.eval.run.RunConfig;
+import spatialthinker.eval.score.Prediction;
+import spatialthinker.eval.score.Summary;
+import spatialthinker.eval.score.SummaryFormat;
 
 /** {@code spatialthinker eval run}: evaluate a chat model on a benchmark. */
 @Command(
@@ -75,26 +75,29 @@ final class EvalRunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RunConfig cfg =
-        new RunConfig(
-            BenchmarkRegistry.get(benchmark),
-            data,
-            PromptTemplate.parse(template),
-            out,
-            concurrency,
-            limit == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(limit),
-            resume,
-            retryFailed,
-            model.maxTokens,
-            model.temperature(),
-            model.extraBody(),
-            fsync);
-    ProgressListener progress = new ProgressListener(benchmark);
     EvalRunner.Result r;
+    // The endpoint, model and key are checked before anything else.
     try (ChatModel chat = model.create()) {
-      r = new EvalRunner(chat, cfg, model.keyEnv(), model.retry(), progress).run();
-    } finally {
-      progress.close();
+      RunConfig cfg =
+          new RunConfig(
+              BenchmarkRegistry.get(benchmark),
+              data,
+              PromptTemplate.parse(template),
+              out,
+              concurrency,
+              limit == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(limit),
+              resume,
+              retryFailed,
+              model.maxTokens,
+              model.temperature(),
+              model.extraBody(),
+              fsync);
+      ProgressListener progress = new ProgressListener(benchmark);
+      try {
+        r = new EvalRunner(chat, cfg, model.keyEnv(), model.retry(), progress).run();
+      } finally {
+        progress.close();
+      }
     }
     Summary s = r.summary();
     System.out.print(SummaryFormat.markdown(s, s.benchmark()));
@@ -108,6 +111,14 @@ final class EvalRunCommand implements Callable<Integer> {
         s.noAnswer(),
         s.failed(),
         out.resolve("summary.md"));
+    if (s.items() > 0 && s.failed() == s.items()) {
+      System.err.printf(
+          Locale.ROOT,
+          "error: no item could be answered: all %d requests failed (errors in %s)%n",
+          s.failed(),
+          out.resolve("predictions.jsonl"));
+      return 1;
+    }
     return 0;
   }
 

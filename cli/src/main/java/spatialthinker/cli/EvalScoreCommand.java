@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import spatialthinker.eval.Rescorer;
-import spatialthinker.eval.Summary;
-import spatialthinker.eval.SummaryFormat;
+import spatialthinker.eval.score.Rescorer;
+import spatialthinker.eval.score.Summary;
+import spatialthinker.eval.score.SummaryFormat;
 
 /** {@code spatialthinker eval score}: re-extract and re-score saved responses. */
 @Command(

@@ -18,6 +18,10 @@ import spatialthinker.clients.RetrySettings;
 /** The options that choose and reach a chat model. */
 final class ModelOptions {
 
+  /** Request fields the command itself sets; an extra body may not replace them. */
+  static final java.util.List<String> RESERVED_BODY_FIELDS =
+      java.util.List.of("messages", "model", "system");
+
   @Option(
       names = "--endpoint",
       paramLabel = "URL",
@@ -107,7 +111,8 @@ final class ModelOptions {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--endpoint '" + endpoint + "' is not a URL");
     }
-    if (uri.getScheme() == null || uri.getHost() == null) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
       throw new IllegalArgumentException(
           "--endpoint '" + endpoint + "' needs http:// or https:// and a host");
     }
@@ -156,10 +161,22 @@ final class ModelOptions {
     if (extraBody == null || extraBody.isBlank()) {
       return Map.of();
     }
+    Map<String, Object> fields;
     try {
-      return new ObjectMapper().readValue(extraBody, new TypeReference<Map<String, Object>>() {});
+      fields = new ObjectMapper().readValue(extraBody, new TypeReference<Map<String, Object>>() {});
     } catch (Exception e) {
       throw new IllegalArgumentException("--extra-body is not a JSON object: " + extraBody);
     }
+    for (String reserved : RESERVED_BODY_FIELDS) {
+      if (fields.containsKey(reserved)) {
+        throw new IllegalArgumentException(
+            "--extra-body cannot set '"
+                + reserved
+                + "': it would replace the "
+                + (reserved.equals("model") ? "--model" : "prompt")
+                + " that run.json records");
+      }
+    }
+    return fields;
   }
 }

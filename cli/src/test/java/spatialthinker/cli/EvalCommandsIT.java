@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spatialthinker.clients.loopback.LoopbackChatServer;
 import spatialthinker.clients.loopback.LoopbackChatServer.Reply;
-import spatialthinker.eval.SyntheticData;
+import spatialthinker.eval.testing.SyntheticData;
 
 class EvalCommandsIT {
 
@@ -159,6 +159,112 @@ class EvalCommandsIT {
       assertThat(run(server, dir.resolve("d"), "--template", "cot")).isEqualTo(1);
       assertThat(stderr()).contains("unknown template 'cot'");
     }
+  }
+
+  @Test
+  void runChecksTheEndpointAndTheExtraBodyBeforeAnyRequest() {
+    try (LoopbackChatServer server = server()) {
+      assertThat(
+              Main.run(
+                  "eval",
+                  "run",
+                  "--benchmark",
+                  "cv-bench-2d",
+                  "--data",
+                  data.toString(),
+                  "--endpoint",
+                  "ftp://x",
+                  "--model",
+                  "m",
+                  "--out",
+                  dir.resolve("a").toString()))
+          .isEqualTo(1);
+      assertThat(stderr().strip())
+          .isEqualTo("error: --endpoint 'ftp://x' needs http:// or https:// and a host");
+      err.reset();
+      assertThat(
+              run(server, dir.resolve("b"), "--extra-body", "{\"messages\": [], \"model\": \"o\"}"))
+          .isEqualTo(1);
+      assertThat(stderr().strip().lines()).hasSize(1);
+      assertThat(stderr()).startsWith("error: --extra-body cannot set 'messages'");
+      assertThat(server.requestCount()).isZero();
+      assertThat(dir.resolve("a")).doesNotExist();
+      assertThat(dir.resolve("b")).doesNotExist();
+    }
+  }
+
+  @Test
+  void runRecordsTheExtraBodyWithoutSecrets() throws IOException {
+    try (LoopbackChatServer server = server()) {
+      assertThat(
+              run(
+                  server,
+                  dir.resolve("r"),
+                  "--extra-body",
+                  "{\"top_p\": 0.5, \"api_key\": \"sk-9\"}"))
+          .isZero();
+    }
+    String manifest = Files.readString(dir.resolve("r/run.json"));
+    assertThat(JSON.readTree(manifest).at("/generation/extra_body/top_p").asDouble())
+        .isEqualTo(0.5);
+    assertThat(manifest).doesNotContain("sk-9");
+  }
+
+  @Test
+  void aRunInWhichEveryRequestFailedExitsNonZeroAndSaysWhy() throws IOException {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort(); // closed again: every connection is refused
+    }
+    int code =
+        Main.run(
+            "eval",
+            "run",
+            "--benchmark",
+            "cv-bench-2d",
+            "--data",
+            data.toString(),
+            "--endpoint",
+            "http://127.0.0.1:" + port + "/v1",
+            "--model",
+            "m",
+            "--max-attempts",
+            "1",
+            "--out",
+            dir.resolve("refused").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr()).contains("error: no item could be answered: all 12 requests failed");
+    String preds = Files.readString(dir.resolve("refused/predictions.jsonl"));
+    assertThat(preds).contains("cannot connect to").doesNotContain(": null");
+  }
+
+  @Test
+  void aFileThatIsNotParquetIsReportedWithItsCause() throws IOException {
+    Path fake = dir.resolve("fake/test_2d.parquet");
+    Files.createDirectories(fake.getParent());
+    Files.writeString(fake, "id,question\n1,what\n");
+    try (LoopbackChatServer server = server()) {
+      assertThat(
+              Main.run(
+                  "eval",
+                  "run",
+                  "--benchmark",
+                  "cv-bench-2d",
+                  "--data",
+                  fake.toString(),
+                  "--endpoint",
+                  server.baseUrl().toString(),
+                  "--model",
+                  "m",
+                  "--out",
+                  dir.resolve("np").toString()))
+          .isEqualTo(1);
+    }
+    assertThat(stderr().strip().lines()).hasSize(1);
+    assertThat(stderr())
+        .contains("not readable as parquet")
+        .contains("No magic bytes found")
+        .doesNotContain("pending query result");
   }
 
   @Test

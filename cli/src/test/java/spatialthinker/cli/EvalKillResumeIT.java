@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spatialthinker.clients.loopback.LoopbackChatServer;
 import spatialthinker.clients.loopback.LoopbackChatServer.Reply;
-import spatialthinker.eval.SyntheticData;
+import spatialthinker.eval.testing.SyntheticData;
 
 /**
  * kill -9 in the middle of a run, in a child JVM, then {@code --resume}: no item lost, none
@@ -70,6 +70,7 @@ class EvalKillResumeIT {
       // Killed twice: in the first run, and again in the resumed one.
       int kept = 0;
       int requestsBefore = 0;
+      String firstStart = null;
       for (int threshold : new int[] {25, 70}) {
         Process child = startChild(kept == 0 ? args : resume);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -82,6 +83,13 @@ class EvalKillResumeIT {
         kept = wholeLines(preds);
         assertThat(kept).isBetween(threshold, ITEMS - 1);
         requestsBefore = server.requestCount();
+        if (firstStart == null) {
+          firstStart =
+              new ObjectMapper()
+                  .readTree(out.resolve("run.json").toFile())
+                  .at("/provenance/started_at")
+                  .asText();
+        }
       }
 
       Process again = startChild(resume);
@@ -102,9 +110,15 @@ class EvalKillResumeIT {
       // The resumed run asked only for what the killed run had not written.
       int resumedRequests = server.requestCount() - requestsBefore;
       assertThat(resumedRequests).isEqualTo(ITEMS - kept);
-      // Only the session that finished recorded itself; the killed ones left no trace but lines.
-      assertThat(json.readTree(out.resolve("run.json").toFile()).at("/sessions").size())
-          .isEqualTo(1);
+      // Every session is listed, the two killed ones without an end; the start is the first run's.
+      var manifest = json.readTree(out.resolve("run.json").toFile());
+      var sessions = manifest.at("/sessions");
+      assertThat(sessions.size()).isEqualTo(3);
+      assertThat(sessions.get(0).get("finished_at").isNull()).isTrue();
+      assertThat(sessions.get(1).get("finished_at").isNull()).isTrue();
+      assertThat(sessions.get(2).get("finished_at").isNull()).isFalse();
+      assertThat(sessions.get(2).get("new_predictions").asLong()).isEqualTo(ITEMS - kept);
+      assertThat(manifest.at("/provenance/first_started_at").asText()).isEqualTo(firstStart);
     }
   }
 

@@ -77,13 +77,13 @@ final class HttpJson {
           e);
     } catch (ConnectException e) {
       throw new RetriableModelException(
-          "cannot connect to " + uri + ": " + e.getMessage(),
+          "cannot connect to " + uri + ": " + cause(e), OptionalInt.empty(), Optional.empty(), e);
+    } catch (IOException e) {
+      throw new RetriableModelException(
+          "connection to " + uri + " failed: " + cause(e),
           OptionalInt.empty(),
           Optional.empty(),
           e);
-    } catch (IOException e) {
-      throw new RetriableModelException(
-          "connection to " + uri + " failed: " + e, OptionalInt.empty(), Optional.empty(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ModelRequestException("interrupted while waiting for " + uri);
@@ -148,5 +148,15 @@ final class HttpJson {
         + uri.getHost()
         + (uri.getPort() >= 0 ? ":" + uri.getPort() : "")
         + (uri.getPath() == null ? "" : uri.getPath());
+  }
+
+  /** The first message along the cause chain, with its exception's name; never "null". */
+  static String cause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import spatialthinker.core.label.WordNetLabelSimilarity;
 import spatialthinker.core.parse.ParseLimits;
-import spatialthinker.eval.RunReport;
-import spatialthinker.eval.Summary;
+import spatialthinker.eval.report.RunReport;
+import spatialthinker.eval.score.Summary;
 import spatialthinker.reward.RewardPresets;
 
 /**

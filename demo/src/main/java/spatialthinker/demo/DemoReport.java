@@ -20,10 +20,10 @@ import spatialthinker.data.DatasetStats;
 import spatialthinker.data.QaRow;
 import spatialthinker.data.SynthesisJob;
 import spatialthinker.data.io.QaJsonl;
-import spatialthinker.eval.RunReport;
 import spatialthinker.eval.report.DataSection;
 import spatialthinker.eval.report.HtmlReport;
 import spatialthinker.eval.report.ReportInput;
+import spatialthinker.eval.report.RunReport;
 import spatialthinker.eval.report.TrainingLog;
 
 /**

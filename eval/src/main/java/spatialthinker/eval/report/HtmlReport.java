@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import spatialthinker.eval.RunReport;
 
 /**
  * The HTML report: one self-contained file (inline CSS and script, images as {@code data:} URLs,

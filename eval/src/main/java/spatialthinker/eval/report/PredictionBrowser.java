@@ -9,8 +9,7 @@ import spatialthinker.core.graph.SceneGraph;
 import spatialthinker.core.parse.ResponseParser;
 import spatialthinker.core.parse.Tag;
 import spatialthinker.core.parse.TagContent;
-import spatialthinker.eval.Prediction;
-import spatialthinker.eval.RunReport;
+import spatialthinker.eval.score.Prediction;
 
 /**
  * The predictions of every run as cards, filtered by run, task and outcome with a few lines of the

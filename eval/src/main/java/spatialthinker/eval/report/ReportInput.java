@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import spatialthinker.eval.RunReport;
 
 /**
  * Everything one HTML report shows. Only the runs are required: an {@code eval report} of any

@@ -8,9 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import spatialthinker.eval.RunReport;
-import spatialthinker.eval.Score;
-import spatialthinker.eval.Summary;
+import spatialthinker.eval.score.Score;
+import spatialthinker.eval.score.Summary;
 
 /**
  * The results: a tile per run with its overall accuracy, then one table with a column per run and a

@@ -8,8 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import spatialthinker.eval.Prediction;
-import spatialthinker.eval.RunReport;
+import spatialthinker.eval.score.Prediction;
 
 /**
  * The data-set charts of a report about runs alone: items per task of each benchmark, and the share

@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import spatialthinker.eval.Benchmark;
-import spatialthinker.eval.BenchmarkData;
-import spatialthinker.eval.BenchmarkRegistry;
-import spatialthinker.eval.ItemMeta;
-import spatialthinker.eval.Prediction;
-import spatialthinker.eval.RunReport;
+import spatialthinker.eval.benchmark.Benchmark;
+import spatialthinker.eval.benchmark.BenchmarkRegistry;
+import spatialthinker.eval.load.BenchmarkData;
+import spatialthinker.eval.load.ItemMeta;
+import spatialthinker.eval.score.Prediction;
 
 /**
  * The items behind a run's predictions, read back from the benchmark data its {@code run.json}

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import spatialthinker.eval.Prediction;
-import spatialthinker.eval.PredictionLog;
+import spatialthinker.eval.run.PredictionLog;
+import spatialthinker.eval.score.Prediction;
 
 class HtmlReportTest {
 

@@ -1,0 +1,40 @@
+package spatialthinker.eval.benchmark;
+
+import java.util.Locale;
+
+/**
+ * The prompt templates of the paper's evaluation script, and the SpatialThinker prompt as the
+ * training data writes it.
+ */
+public enum PromptTemplate {
+  /** The SpatialThinker format: observe, scene graph, think, answer; states the image size. */
+  SPATIAL_THINKER,
+  /**
+   * The SpatialThinker prompt exactly as STVQA-style training rows hold it in {@code problem}: the
+   * same instruction and image size, without the script's {@code Now answer the following
+   * question:} line. For policies too small to read past text they were never trained on.
+   */
+  SPATIAL_THINKER_TRAIN,
+  /** Think, then answer, in tags. */
+  REASONING,
+  /** The question alone. */
+  NO_REASONING;
+
+  /** The command-line name, e.g. {@code spatial_thinker}. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The template of a command-line name. */
+  public static PromptTemplate parse(String name) {
+    for (PromptTemplate t : values()) {
+      if (t.cliName().equals(name.strip().toLowerCase(Locale.ROOT).replace('-', '_'))) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown template '"
+            + name
+            + "'; expected spatial_thinker, spatial_thinker_train, reasoning or no_reasoning");
+  }
+}

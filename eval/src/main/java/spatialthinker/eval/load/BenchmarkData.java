@@ -1,0 +1,445 @@
+package spatialthinker.eval.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import spatialthinker.clients.ImagePart;
+import spatialthinker.core.answer.AnswerKey;
+import spatialthinker.core.answer.Choices;
+import spatialthinker.core.answer.FreeFormAnswer;
+import spatialthinker.eval.benchmark.Benchmark;
+import spatialthinker.eval.benchmark.ColumnMapping;
+
+/**
+ * A benchmark's local parquet data (one file, or a directory of shards), read with DuckDB in a
+ * fixed order (file name, then row). Opening it checks every column the benchmark maps, reads all
+ * items without their images and normalises their answers; {@link #stream} then yields the items
+ * with images, one at a time, so memory stays bounded whatever the data set's size.
+ */
+public final class BenchmarkData implements AutoCloseable {
+
+  // Named so as not to clash with a data set's own "filename" column (CV-Bench has one).
+  private static final String FILE_COLUMN = "__spatialthinker_file";
+  private static final Pattern FILTER_COLUMN = Pattern.compile("^\\s*\"?(\\w+)\"?\\s*=");
+
+  private final Benchmark benchmark;
+  private final Path root;
+  private final List<Path> files;
+  private final Connection conn;
+  private final Map<String, String> types;
+  private final String from;
+  private final List<ItemMeta> items;
+  private final ImageColumns images;
+  private String hash;
+
+  private BenchmarkData(Benchmark benchmark, Path root, List<Path> files) {
+    this.benchmark = benchmark;
+    this.root = root;
+    this.files = files;
+    this.conn = connect();
+    try {
+      StringBuilder list = new StringBuilder("[");
+      for (Path f : files) {
+        list.append(list.length() > 1 ? ", " : "").append(sqlString(f.toString()));
+      }
+      list.append(']');
+      String scan =
+          "read_parquet("
+              + list
+              + ", filename = '"
+              + FILE_COLUMN
+              + "', file_row_number = true, union_by_name = true)";
+      this.types = describe(scan);
+      check();
+      this.images = new ImageColumns(benchmark.columns().images(), types, root);
+      String where = filter().map(f -> " WHERE " + f).orElse("");
+      this.from = scan + where + " ORDER BY " + FILE_COLUMN + ", file_row_number";
+      this.items = List.copyOf(readCatalog());
+    } catch (RuntimeException e) {
+      closeQuietly();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens a benchmark's data: the file, or the files under the directory that the benchmark's globs
+   * select.
+   *
+   * @throws BenchmarkDataException when the data is missing, a mapped column is missing or
+   *     mistyped, or an answer names no option
+   */
+  public static BenchmarkData open(Benchmark benchmark, Path data) {
+    return new BenchmarkData(benchmark, data, DataFiles.resolve(benchmark, data));
+  }
+
+  /** The benchmark this data belongs to. */
+  public Benchmark benchmark() {
+    return benchmark;
+  }
+
+  /** The parquet files read, in order. */
+  public List<Path> files() {
+    return files;
+  }
+
+  /** Every item, without images, in the fixed order. */
+  public List<ItemMeta> items() {
+    return items;
+  }
+
+  /** SHA-256 over the files' names (relative to the data path) and bytes. */
+  public synchronized String dataHash() {
+    if (hash == null) {
+      hash = hashFiles(root, files);
+    }
+    return hash;
+  }
+
+  /**
+   * Streams the items whose index {@code wanted} accepts, with their images, in order, stopping
+   * after index {@code limit - 1}. Items whose images cannot be read go to {@code broken} with the
+   * reason. Runs on the calling thread; the sink may block to apply back-pressure.
+   */
+  public void stream(
+      long limit,
+      LongPredicate wanted,
+      Consumer<EvalItem> sink,
+      BiConsumer<ItemMeta, String> broken) {
+    String sql =
+        "SELECT " + String.join(", ", images.selects()) + ", " + FILE_COLUMN + " FROM " + from;
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      long index = 0;
+      while (index < limit && rs.next()) {
+        ItemMeta meta = items.get((int) index);
+        index++;
+        if (!wanted.test(meta.index())) {
+          continue;
+        }
+        List<ImagePart> pictures;
+        try {
+          pictures = images.read(rs, Path.of(rs.getString(FILE_COLUMN)));
+        } catch (RuntimeException e) {
+          broken.accept(
+              meta, "cannot read the images of item " + meta.index() + ": " + e.getMessage());
+          continue;
+        }
+        if (pictures.isEmpty()) {
+          broken.accept(meta, "item " + meta.index() + " has no image");
+          continue;
+        }
+        sink.accept(new EvalItem(meta, pictures));
+      }
+    } catch (SQLException e) {
+      throw new BenchmarkDataException(
+          describeData() + ": cannot read images: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  private Optional<String> filter() {
+    if (benchmark.rowFilter().isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher m = FILTER_COLUMN.matcher(benchmark.rowFilter().get());
+    return m.find() && types.containsKey(m.group(1)) ? benchmark.rowFilter() : Optional.empty();
+  }
+
+  private Map<String, String> describe(String scan) {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + scan)) {
+      while (rs.next()) {
+        String col = rs.getString(1);
+        if (!col.equals(FILE_COLUMN) && !col.equals("file_row_number")) {
+          out.put(col, rs.getString(2).replace("\"", ""));
+        }
+      }
+    } catch (SQLException e) {
+      throw new BenchmarkDataException(
+          describeData() + ": not readable as parquet: " + firstLine(e.getMessage()), e);
+    }
+    return out;
+  }
+
+  /** Checks that every mapped column exists with a usable type; one line naming all problems. */
+  private void check() {
+    ColumnMapping c = benchmark.columns();
+    List<String> missing = new ArrayList<>();
+    List<String> mistyped = new ArrayList<>();
+    for (String img : c.images()) {
+      require(
+          img,
+          missing,
+          mistyped,
+          ColumnTypes::isImage,
+          "an HF Image struct, image list, BLOB or path");
+    }
+    c.question().ifPresent(q -> require(q, missing, mistyped, ColumnTypes::isText, "VARCHAR"));
+    require(
+        c.answer(),
+        missing,
+        mistyped,
+        t -> ColumnTypes.isText(t) || ColumnTypes.isInteger(t),
+        "VARCHAR or an integer");
+    c.choices()
+        .ifPresent(
+            ch ->
+                require(
+                    ch,
+                    missing,
+                    mistyped,
+                    t -> t.equals("VARCHAR[]") || ColumnTypes.isText(t),
+                    "VARCHAR[] or VARCHAR"));
+    c.groundTruthScene()
+        .ifPresent(g -> require(g, missing, mistyped, ColumnTypes::isText, "VARCHAR"));
+    for (Optional<String> any : List.of(c.task(), c.source(), c.id())) {
+      any.ifPresent(a -> require(a, missing, mistyped, t -> !t.startsWith("STRUCT"), "a scalar"));
+    }
+    if (!missing.isEmpty() || !mistyped.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      if (!missing.isEmpty()) {
+        parts.add(
+            "missing column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing));
+      }
+      parts.addAll(mistyped);
+      throw new BenchmarkDataException(
+          describeData()
+              + ": "
+              + String.join("; ", parts)
+              + " (columns found: "
+              + String.join(", ", types.keySet())
+              + ")");
+    }
+  }
+
+  private void require(
+      String col,
+      List<String> missing,
+      List<String> mistyped,
+      java.util.function.Predicate<String> ok,
+      String expected) {
+    String t = types.get(col);
+    if (t == null) {
+      missing.add("'" + col + "'");
+    } else if (!ok.test(t)) {
+      mistyped.add("column '" + col + "' is " + t + ", expected " + expected);
+    }
+  }
+
+  private List<ItemMeta> readCatalog() {
+    ColumnMapping c = benchmark.columns();
+    List<String> sel = new ArrayList<>();
+    sel.add(c.question().map(q -> "CAST(" + ident(q) + " AS VARCHAR)").orElse("''") + " AS q");
+    sel.add("CAST(" + ident(c.answer()) + " AS VARCHAR) AS ans");
+    sel.add(c.choices().map(BenchmarkData::ident).orElse("NULL") + " AS ch");
+    sel.add(text(c.task()) + " AS task");
+    sel.add(text(c.source()) + " AS src");
+    sel.add(text(c.id()) + " AS id");
+    sel.add(text(c.groundTruthScene()) + " AS gt");
+    boolean indexAnswers = ColumnTypes.isInteger(types.get(c.answer()));
+    List<ItemMeta> out = new ArrayList<>();
+    try (Statement st = conn.createStatement();
+        ResultSet rs = st.executeQuery("SELECT " + String.join(", ", sel) + " FROM " + from)) {
+      long index = 0;
+      while (rs.next()) {
+        out.add(meta(rs, index++, indexAnswers));
+      }
+    } catch (SQLException e) {
+      throw new BenchmarkDataException(describeData() + ": " + firstLine(e.getMessage()), e);
+    }
+    if (out.isEmpty()) {
+      throw new BenchmarkDataException(describeData() + ": no rows");
+    }
+    return out;
+  }
+
+  private ItemMeta meta(ResultSet rs, long index, boolean indexAnswers) throws SQLException {
+    String question = Optional.ofNullable(rs.getString("q")).orElse("");
+    String raw = Optional.ofNullable(rs.getString("ans")).orElse("");
+    String id = Optional.ofNullable(rs.getString("id")).orElse(String.valueOf(index));
+    String task = Optional.ofNullable(rs.getString("task")).orElse(benchmark.singleTask());
+    Optional<String> source = Optional.ofNullable(rs.getString("src"));
+    Optional<String> gt = Optional.ofNullable(rs.getString("gt")).filter(s -> !s.isBlank());
+    String where = describeData() + " row " + index + " (id " + id + ")";
+    Choices choices;
+    String answer;
+    switch (benchmark.answerStyle()) {
+      case CHOICES_COLUMN -> {
+        choices = choices(rs, where);
+        Optional<String> letter =
+            indexAnswers
+                ? AnswerKey.fromIndex(Long.parseLong(raw.strip()), choices)
+                : AnswerKey.letter(raw, choices);
+        answer =
+            letter.orElseThrow(
+                () ->
+                    new BenchmarkDataException(
+                        where
+                            + ": answer '"
+                            + raw
+                            + "' names none of the "
+                            + choices.size()
+                            + " options"));
+      }
+      case YES_NO_FLAG -> {
+        choices = Choices.YES_NO;
+        answer = yesNoFlag(raw, where);
+      }
+      case CHOICES_IN_QUESTION -> {
+        Choices parsed = Choices.parseFrom(question);
+        Optional<String> letter =
+            parsed.isEmpty() ? Optional.empty() : AnswerKey.letter(raw, parsed);
+        if (letter.isPresent()) {
+          choices = parsed;
+          answer = letter.get();
+        } else {
+          choices = Choices.NONE;
+          answer = FreeFormAnswer.normalize(raw);
+          if (answer.isEmpty()) {
+            throw new BenchmarkDataException(where + ": empty answer");
+          }
+        }
+      }
+      default -> throw new IllegalStateException(benchmark.answerStyle().toString());
+    }
+    return new ItemMeta(index, id, task, source, question, choices, answer, raw, gt);
+  }
+
+  private Choices choices(ResultSet rs, String where) throws SQLException {
+    Object v = rs.getObject("ch");
+    List<String> out = new ArrayList<>();
+    if (v instanceof Array a) {
+      for (Object o : (Object[]) a.getArray()) {
+        out.add(o == null ? "" : o.toString());
+      }
+    } else if (v instanceof String s) {
+      out =
+          new ArrayList<>(
+              PyListLiteral.parse(s)
+                  .orElseThrow(
+                      () ->
+                          new BenchmarkDataException(
+                              where + ": options '" + s + "' are not a list")));
+    }
+    if (out.size() < 2 || out.size() > Choices.MAX_OPTIONS) {
+      throw new BenchmarkDataException(where + ": needs 2 to 26 options, has " + out.size());
+    }
+    return new Choices(out);
+  }
+
+  private static String yesNoFlag(String raw, String where) {
+    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "1", "yes", "true" -> "A";
+      case "0", "no", "false" -> "B";
+      default ->
+          throw new BenchmarkDataException(where + ": yes/no flag '" + raw + "' is not 1 or 0");
+    };
+  }
+
+  private static String text(Optional<String> column) {
+    return column.map(c -> "CAST(" + ident(c) + " AS VARCHAR)").orElse("NULL");
+  }
+
+  static String ident(String column) {
+    return "\"" + column.replace("\"", "\"\"") + "\"";
+  }
+
+  public static String sqlString(String s) {
+    return "'" + s.replace("'", "''") + "'";
+  }
+
+  private String describeData() {
+    return root + " (" + benchmark.name() + ")";
+  }
+
+  /**
+   * The line of a DuckDB message that says what went wrong: its JDBC driver puts a generic
+   * "unsuccessful or closed pending query result" first and the cause on an {@code Error:} line.
+   */
+  static String firstLine(String s) {
+    if (s == null) {
+      return "";
+    }
+    for (String line : s.split("\n")) {
+      if (line.startsWith("Error: ")) {
+        return line.substring("Error: ".length()).strip();
+      }
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+
+  private static Connection connect() {
+    try {
+      Class.forName("org.duckdb.DuckDBDriver");
+      Properties p = new Properties();
+      p.setProperty("jdbc_stream_results", "true");
+      Connection c = DriverManager.getConnection("jdbc:duckdb:", p);
+      try (Statement st = c.createStatement()) {
+        // Parquet is built in; never reach for the network to fetch an extension.
+        st.execute("SET autoinstall_known_extensions = false");
+        st.execute("SET autoload_known_extensions = false");
+      }
+      return c;
+    } catch (ClassNotFoundException | SQLException e) {
+      throw new IllegalStateException("cannot start DuckDB: " + e.getMessage(), e);
+    }
+  }
+
+  private static String hashFiles(Path root, List<Path> files) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      Path base = Files.isDirectory(root) ? root : root.toAbsolutePath().getParent();
+      byte[] buf = new byte[1 << 16];
+      for (Path f : files) {
+        md.update(base.relativize(f.toAbsolutePath()).toString().getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+        try (InputStream in = Files.newInputStream(f)) {
+          for (int n = in.read(buf); n > 0; n = in.read(buf)) {
+            md.update(buf, 0, n);
+          }
+        }
+      }
+      return "sha256:" + HexFormat.of().formatHex(md.digest());
+    } catch (IOException e) {
+      throw new BenchmarkDataException("cannot hash " + root + ": " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      conn.close();
+    } catch (SQLException ignored) {
+      // closing after a failure; the first error is the one to report
+    }
+  }
+
+  @Override
+  public void close() {
+    closeQuietly();
+  }
+}
