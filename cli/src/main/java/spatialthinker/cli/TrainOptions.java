@@ -41,6 +41,19 @@ final class TrainOptions {
   @Option(names = "--steps", paramLabel = "N", description = "override the preset's step budget")
   Integer steps;
 
+  @Option(
+      names = "--vision-aux",
+      paramLabel = "W",
+      description =
+          "weight of the vision pre-training loss in SFT (per patch, the covering object's label"
+              + " and box; default 0: none)")
+  double visionAux;
+
+  @Option(
+      names = "--blind-images",
+      description = "train (and later decode) on blank images: the blind control")
+  boolean blindImages;
+
   RunSpec spec(String reward) {
     return new RunSpec(
         data,
@@ -50,6 +63,8 @@ final class TrainOptions {
         reward,
         resume,
         Optional.ofNullable(init),
-        steps == null ? OptionalInt.empty() : OptionalInt.of(steps));
+        steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
+        visionAux,
+        blindImages);
   }
 }

@@ -16,6 +16,8 @@ import java.util.OptionalInt;
  * @param resume continue from {@code out/last}
  * @param init the checkpoint to start from (GRPO: the SFT policy and reference)
  * @param steps overrides the preset's step budget
+ * @param visionAux weight of the vision pre-training loss of a new policy (0: none)
+ * @param blindImages a new policy sees blank images (the blind control)
  */
 public record RunSpec(
     Path data,
@@ -25,7 +27,22 @@ public record RunSpec(
     String reward,
     boolean resume,
     Optional<Path> init,
-    OptionalInt steps) {
+    OptionalInt steps,
+    double visionAux,
+    boolean blindImages) {
+
+  /** A sighted run without vision pre-training. */
+  public RunSpec(
+      Path data,
+      Path out,
+      Preset preset,
+      long seed,
+      String reward,
+      boolean resume,
+      Optional<Path> init,
+      OptionalInt steps) {
+    this(data, out, preset, seed, reward, resume, init, steps, 0.0, false);
+  }
 
   public RunSpec {
     Objects.requireNonNull(data, "data");

@@ -165,7 +165,11 @@ public final class TrainingRun {
       return Checkpoint.loadPolicy(spec.init().get(), root);
     }
     Tokenizer tok = data.buildTokenizer();
-    return Policy.initialise(spec.preset().model(tok.size()), tok, spec.seed(), root);
+    return Policy.initialise(
+        spec.preset().model(tok.size()).withVision(spec.visionAux(), spec.blindImages()),
+        tok,
+        spec.seed(),
+        root);
   }
 
   private static TrainState startState(

@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 /**
  * Turns an encoded image into the policy's patch values: resized to {@code imageSize²} (bilinear),
  * RGB scaled to [-0.5, 0.5], patches in row-major order, each patch's values row, column, channel.
+ * A blind configuration gets zeros (mid-grey) whatever the image.
  */
 public final class ImagePatches {
 
@@ -30,6 +31,9 @@ public final class ImagePatches {
 
   /** The patch values of an image for the given network shape. */
   public static float[] of(BufferedImage src, ModelConfig c) {
+    if (c.blindImages()) {
+      return new float[c.patches() * c.patchDim()];
+    }
     int s = c.imageSize();
     BufferedImage img = new BufferedImage(s, s, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();

@@ -12,6 +12,11 @@ package spatialthinker.train.model;
  * @param ffnMultiplier feed-forward width as a multiple of {@code dModel}
  * @param maxPositions the longest sequence (visual + prompt + response tokens)
  * @param vocabSize the tokenizer's vocabulary size
+ * @param visionAux weight of the vision pre-training loss in SFT ({@link VisionTargets}: each patch
+ *     covered by a ground-truth object predicts that object's label bucket and box); 0 = none, and
+ *     then the network has no auxiliary head
+ * @param blindImages every image is replaced by a blank one (the blind control), in training,
+ *     decoding and serving alike
  */
 public record ModelConfig(
     int imageSize,
@@ -22,9 +27,39 @@ public record ModelConfig(
     int decoderLayers,
     int ffnMultiplier,
     int maxPositions,
-    int vocabSize) {
+    int vocabSize,
+    double visionAux,
+    boolean blindImages) {
+
+  /** A sighted network without the vision pre-training head. */
+  public ModelConfig(
+      int imageSize,
+      int patchSize,
+      int dModel,
+      int heads,
+      int encoderLayers,
+      int decoderLayers,
+      int ffnMultiplier,
+      int maxPositions,
+      int vocabSize) {
+    this(
+        imageSize,
+        patchSize,
+        dModel,
+        heads,
+        encoderLayers,
+        decoderLayers,
+        ffnMultiplier,
+        maxPositions,
+        vocabSize,
+        0.0,
+        false);
+  }
 
   public ModelConfig {
+    if (!(visionAux >= 0) || !Double.isFinite(visionAux)) {
+      throw new IllegalArgumentException("visionAux " + visionAux + " must be >= 0");
+    }
     if (imageSize < 8 || patchSize < 1 || imageSize % patchSize != 0) {
       throw new IllegalArgumentException(
           "imageSize " + imageSize + " must be >= 8 and a multiple of patchSize " + patchSize);
@@ -75,6 +110,24 @@ public record ModelConfig(
         decoderLayers,
         ffnMultiplier,
         maxPositions,
-        v);
+        v,
+        visionAux,
+        blindImages);
+  }
+
+  /** This configuration with another vision pre-training weight and blind flag. */
+  public ModelConfig withVision(double aux, boolean blind) {
+    return new ModelConfig(
+        imageSize,
+        patchSize,
+        dModel,
+        heads,
+        encoderLayers,
+        decoderLayers,
+        ffnMultiplier,
+        maxPositions,
+        vocabSize,
+        aux,
+        blind);
   }
 }

@@ -12,10 +12,19 @@ public record TokenScores(NDArray logProbs, NDArray entropy) {
   /** Scores the responses of {@code batch}; arrays belong to {@code m}. */
   public static TokenScores of(
       VisionLanguageModel model, NDManager m, SequenceBatch batch, boolean withEntropy) {
+    return of(model, m, batch, withEntropy, model.encodeImage(batch.patches(m)));
+  }
+
+  /** As {@link #of(VisionLanguageModel, NDManager, SequenceBatch, boolean)} on visual tokens. */
+  public static TokenScores of(
+      VisionLanguageModel model,
+      NDManager m,
+      SequenceBatch batch,
+      boolean withEntropy,
+      NDArray visual) {
     int nv = model.config().patches();
     int p = batch.promptLength();
     int r = batch.responseLength();
-    NDArray visual = model.encodeImage(batch.patches(m));
     NDArray h = model.hidden(visual, batch.tokens(m), batch.positions(m), batch.mask(m));
     // Position i predicts token i + 1: the last prompt slot predicts the first response token.
     NDArray hs = h.get(":, " + (nv + p - 1) + ":" + (nv + p + r - 1) + ", :");

@@ -61,6 +61,12 @@ public final class VisionLanguageModel {
     }
     into.constant("dec.ln.g", 1f, d);
     into.constant("dec.ln.b", 0f, d);
+    if (c.visionAux() > 0) {
+      into.normal("aux.cls.w", rnd, 0.02, VisionTargets.BUCKETS, d);
+      into.constant("aux.cls.b", 0f, VisionTargets.BUCKETS);
+      into.normal("aux.box.w", rnd, 0.02, 4, d);
+      into.constant("aux.box.b", 0.5f, 4);
+    }
     return into;
   }
 
@@ -97,6 +103,20 @@ public final class VisionLanguageModel {
       x = x.add(mlp(n, norm(x, n + "ln2")));
     }
     return linear(norm(x, "enc.ln"), "proj");
+  }
+
+  /**
+   * The vision pre-training loss of visual tokens {@code [B, P, d]} against {@link VisionTargets}
+   * ({@code label [B, P, BUCKETS]}, {@code box [B, P, 4]}, {@code mask [B, P]}): over the scored
+   * patches, the mean cross-entropy of the label bucket plus the mean L1 error of the box (summed
+   * over its four coordinates).
+   */
+  public NDArray visionAuxLoss(NDArray visual, NDArray label, NDArray box, NDArray mask) {
+    NDArray logp = linear(visual, "aux.cls").logSoftmax(-1);
+    NDArray ce = logp.mul(label).sum(new int[] {2}).neg();
+    NDArray l1 = linear(visual, "aux.box").sub(box).abs().sum(new int[] {2});
+    NDArray n = mask.sum().maximum(1f);
+    return ce.add(l1).mul(mask).sum().div(n);
   }
 
   /**

@@ -2,6 +2,7 @@ package spatialthinker.train.sft;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import spatialthinker.train.data.QaExample;
 import spatialthinker.train.metrics.Metrics;
 import spatialthinker.train.metrics.TrainListener;
 import spatialthinker.train.model.GradMode;
+import spatialthinker.train.model.ModelConfig;
 import spatialthinker.train.model.Policy;
 import spatialthinker.train.model.SequenceBatch;
 import spatialthinker.train.model.TokenScores;
+import spatialthinker.train.model.VisionTargets;
 import spatialthinker.train.optim.AdamW;
 
 /**
@@ -85,6 +88,9 @@ public final class SftTrainer {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("loss", lossAndTokens[0]);
       v.put("grad_norm", lossAndTokens[1]);
+      if (!Double.isNaN(lossAndTokens[3])) {
+        v.put("vision_aux_loss", lossAndTokens[3]);
+      }
       v.put("lr", lr);
       v.put("step_time_s", seconds);
       v.put("tokens_per_s", lossAndTokens[2] / seconds);
@@ -152,19 +158,50 @@ public final class SftTrainer {
   private double[] step(Policy policy, AdamW optimizer, List<QaExample> batch, double lr) {
     SequenceBatch sb = batchOf(policy, batch);
     double loss;
+    double aux = Double.NaN;
+    double auxWeight = policy.config().visionAux();
     try (NDManager m = policy.parameters().manager().newSubManager()) {
       try (GradientCollector gc = m.getEngine().newGradientCollector()) {
-        TokenScores s = TokenScores.of(policy.model(), m, sb, false);
+        NDArray visual = policy.model().encodeImage(sb.patches(m));
+        TokenScores s = TokenScores.of(policy.model(), m, sb, false, visual);
         NDArray mask = sb.responseMask(m);
         NDArray l = s.logProbs().mul(mask).sum().neg().div(mask.sum());
-        gc.backward(l);
         loss = l.getFloat();
+        if (auxWeight > 0) {
+          NDArray a = visionAux(policy, m, batch, visual);
+          aux = a.getFloat();
+          l = l.add(a.mul(auxWeight));
+        }
+        gc.backward(l);
       }
     }
     double norm = optimizer.step(policy.parameters(), lr, config.maxGradNorm());
     long tokens =
         (long) sb.rows() * (policy.config().patches() + sb.promptLength() + sb.responseLength());
-    return new double[] {loss, norm, tokens};
+    return new double[] {loss, norm, tokens, aux};
+  }
+
+  private static NDArray visionAux(
+      Policy policy, NDManager m, List<QaExample> batch, NDArray visual) {
+    ModelConfig c = policy.config();
+    int b = batch.size();
+    int p = c.patches();
+    float[] label = new float[b * p * VisionTargets.BUCKETS];
+    float[] box = new float[b * p * 4];
+    float[] mask = new float[b * p];
+    for (int i = 0; i < b; i++) {
+      VisionTargets t = VisionTargets.of(batch.get(i).groundTruth(), batch.get(i).problem(), c);
+      System.arraycopy(t.label(), 0, label, i * p * VisionTargets.BUCKETS, t.label().length);
+      System.arraycopy(t.box(), 0, box, i * p * 4, t.box().length);
+      System.arraycopy(t.mask(), 0, mask, i * p, t.mask().length);
+    }
+    return policy
+        .model()
+        .visionAuxLoss(
+            visual,
+            m.create(label, new Shape(b, p, VisionTargets.BUCKETS)),
+            m.create(box, new Shape(b, p, 4)),
+            m.create(mask, new Shape(b, p)));
   }
 
   /** Mean response-token negative log-likelihood over {@code val} (teacher responses). */
