@@ -32,6 +32,28 @@ public final class HttpLimits {
       int maxConnections,
       Duration idleTimeout,
       Rejections rejections) {
+    apply(
+        cfg,
+        host,
+        port,
+        maxConnections,
+        idleTimeout,
+        rejections,
+        (status, message) -> JsonErrorHandler.body(message));
+  }
+
+  /**
+   * As {@link #apply(JavalinConfig, String, int, int, Duration, Rejections)}, with Jetty's own
+   * errors written by {@code errorBody}.
+   */
+  public static void apply(
+      JavalinConfig cfg,
+      String host,
+      int port,
+      int maxConnections,
+      Duration idleTimeout,
+      Rejections rejections,
+      JsonErrorHandler.ErrorBody errorBody) {
     QueuedThreadPool pool = new QueuedThreadPool(HTTP_THREADS, 4, 60_000);
     pool.setName("http");
     cfg.jetty.threadPool = pool;
@@ -41,7 +63,7 @@ public final class HttpLimits {
           http.setSendServerVersion(false);
           http.setSendXPoweredBy(false);
         });
-    JsonErrorHandler errors = new JsonErrorHandler(rejections);
+    JsonErrorHandler errors = new JsonErrorHandler(rejections, errorBody);
     cfg.jetty.modifyServer(
         server -> {
           server.setErrorHandler(errors);

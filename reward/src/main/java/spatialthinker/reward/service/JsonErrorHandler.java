@@ -20,9 +20,17 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 public final class JsonErrorHandler extends ErrorHandler {
 
   private final Rejections rejections;
+  private final ErrorBody errorBody;
 
+  /** Errors as {@code {"error": "<message>"}}. */
   public JsonErrorHandler(Rejections rejections) {
+    this(rejections, (status, message) -> body(message));
+  }
+
+  /** Errors as {@code errorBody.write(status, message)} (JSON). */
+  public JsonErrorHandler(Rejections rejections, ErrorBody errorBody) {
     this.rejections = rejections;
+    this.errorBody = errorBody;
   }
 
   @Override
@@ -30,7 +38,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     String message = describe(status, reason);
     rejections.record(status, "-", "-", message);
     fields.put(HttpHeader.CONTENT_TYPE, "application/json");
-    return ByteBuffer.wrap(body(message));
+    return ByteBuffer.wrap(errorBody.write(status, message));
   }
 
   @Override
@@ -45,7 +53,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     }
     baseRequest.setHandled(true);
     response.setContentType("application/json");
-    byte[] body = body(message);
+    byte[] body = errorBody.write(status, message);
     response.setContentLength(body.length);
     response.getOutputStream().write(body);
   }
@@ -67,7 +75,15 @@ public final class JsonErrorHandler extends ErrorHandler {
     };
   }
 
-  static byte[] body(String message) {
+  /** How a server writes an error's JSON body. */
+  @FunctionalInterface
+  public interface ErrorBody {
+    /** The UTF-8 JSON body for an error with this status and message. */
+    byte[] write(int status, String message);
+  }
+
+  /** {@code {"error": "<message>"}} in UTF-8. */
+  public static byte[] body(String message) {
     String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(message));
     return ("{\"error\":\"" + escaped + "\"}").getBytes(StandardCharsets.UTF_8);
   }
