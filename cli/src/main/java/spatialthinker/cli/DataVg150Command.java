@@ -11,6 +11,7 @@ import spatialthinker.scenes.Vg150Scenes;
 @Command(
     name = "vg150",
     mixinStandardHelpOptions = true,
+    header = "Write a balanced STVQA-style QA data set from a VG150 parquet file.",
     description = {
       "Write a balanced STVQA-style QA data set from a VG150 parquet file (image_id, image,",
       "objects, relationships). Templates write relation, reach, instance_location and count;",

@@ -17,6 +17,8 @@ import spatialthinker.eval.score.Summary;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header =
+        "Run the whole loop on the CPU and write one HTML report: scenes, QA, SFT, GRPO, evaluation.",
     description = {
       "Render scenes, synthesise QA, SFT, GRPO with the dense reward, serve the policy and",
       "evaluate it on the held-out split, then write one self-contained HTML report.",

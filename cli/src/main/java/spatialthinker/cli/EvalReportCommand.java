@@ -17,6 +17,7 @@ import spatialthinker.eval.report.RunReport;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Put evaluation runs side by side as a Markdown table and an HTML page.",
     description = {
       "Put runs side by side: a Markdown table (accuracy % ± standard error per benchmark, task",
       "and score) and, with --html, one self-contained HTML page: results with 95% intervals,",

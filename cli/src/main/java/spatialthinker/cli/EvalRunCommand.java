@@ -20,6 +20,7 @@ import spatialthinker.eval.score.SummaryFormat;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Run a benchmark against a chat model and write its predictions and scores.",
     description = {
       "Run a benchmark against a chat model. Writes DIR/run.json (configuration",
       "and provenance), DIR/predictions.jsonl (one line per item, as answers",

@@ -16,6 +16,7 @@ import spatialthinker.eval.score.SummaryFormat;
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
+    header = "Re-extract answers from saved responses and re-score them.",
     description = {
       "Re-extract answers from saved responses and re-score them. Each input line",
       "is a JSON object with at least response, choices (option texts) and answer",

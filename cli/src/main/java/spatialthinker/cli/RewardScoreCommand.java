@@ -19,6 +19,7 @@ import spatialthinker.reward.RewardScore;
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
+    header = "Score a JSONL file of reward records with a SpatialThinker reward.",
     description = {
       "Score reward records: each input line is {\"response\", \"ground_truth\", \"problem\"};",
       "each output line is {\"overall\", \"format\", \"count\", \"accuracy\", \"spatial\"}, in order.",
@@ -53,6 +54,10 @@ final class RewardScoreCommand implements Callable<Integer> {
     if (!Files.isRegularFile(input)) {
       throw new IllegalArgumentException("--input " + input + ": no such file");
     }
+    if (Files.exists(output) && sameFile(input, output)) {
+      throw new IllegalArgumentException(
+          "--output " + output + " is the input file; write the scores to another file");
+    }
     Reward reward = rewardOptions.reward();
     List<RewardRecords.NumberedInput> records = RewardRecords.read(input);
     List<RewardInput> inputs = records.stream().map(RewardRecords.NumberedInput::input).toList();
@@ -67,6 +72,14 @@ final class RewardScoreCommand implements Callable<Integer> {
     RewardRecords.write(output, scores);
     System.err.println(summary(reward.name(), scores) + "; wrote " + output);
     return 0;
+  }
+
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.isSameFile(a, b);
+    } catch (java.io.IOException e) {
+      return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
   }
 
   static String summary(String name, List<RewardScore> scores) {

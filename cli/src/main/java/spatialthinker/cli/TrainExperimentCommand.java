@@ -20,6 +20,7 @@ import spatialthinker.train.experiment.ResultsReport;
 @Command(
     name = "experiment",
     mixinStandardHelpOptions = true,
+    header = "Compare reward arms (SFT, sparse, dense, ...) over seeds, as the paper does.",
     description = {
       "The paper's comparison: per seed one SFT run, then GRPO from it with each reward arm;",
       "every arm evaluated on the val split (accuracy, dense reward, box IoU, per category),",

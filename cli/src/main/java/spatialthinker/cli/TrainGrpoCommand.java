@@ -12,6 +12,7 @@ import spatialthinker.train.TrainingRun;
 @Command(
     name = "grpo",
     mixinStandardHelpOptions = true,
+    header = "Train the policy further by GRPO with a reward preset, from an SFT checkpoint.",
     description = {
       "GRPO from an SFT checkpoint (--init), the reward any preset of the reward module;",
       "metrics.jsonl per step, validation on the val split, last/ and best/ checkpoints."

@@ -13,6 +13,7 @@ import spatialthinker.train.TrainingRun;
 @Command(
     name = "sft",
     mixinStandardHelpOptions = true,
+    header = "Fine-tune the policy on the teacher responses (SFT).",
     description = {
       "Supervised fine-tuning on the teacher_response column: loss on response tokens,",
       "validation loss on the val split, early stop; best/ and last/ checkpoints in --out."

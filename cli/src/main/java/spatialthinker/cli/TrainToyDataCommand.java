@@ -10,6 +10,7 @@ import spatialthinker.train.toy.ToySpatialData;
 @Command(
     name = "toy-data",
     mixinStandardHelpOptions = true,
+    header = "Write a toy QA parquet for trying training without rendered data.",
     description = {
       "Write a toy QA parquet (Java2D shapes, relation and size questions, teacher responses)",
       "in the data set's columns, for trying training without the rendered data."

@@ -138,4 +138,69 @@ class RewardScoreCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(stderr()).contains("unknown reward 'bogus'");
   }
+
+  @Test
+  void invalidUtf8IsNamedWithItsLineAndByte() throws IOException {
+    Path in = dir.resolve("in.jsonl");
+    byte[] good = (Files.readAllLines(EXAMPLE).get(0) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "{\"response\": \"ab\u00e9\"}\n".getBytes(StandardCharsets.UTF_8);
+    bad[16] = (byte) 0xC3; // the first byte of a two-byte sequence ...
+    bad[17] = (byte) 0x28; // ... followed by a byte that cannot continue it
+    java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+    file.write(good);
+    file.write(good);
+    file.write(bad);
+    Files.write(in, file.toByteArray());
+    Path out = dir.resolve("out.jsonl");
+
+    int code = Main.run("reward", "score", "--input", in.toString(), "--output", out.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr()).contains(in + ":3: not valid UTF-8 (byte 17 of the line)");
+    assertThat(stderr()).doesNotContain("Input length");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void theInputIsNeverTheOutput() throws IOException {
+    Path in = dir.resolve("in.jsonl");
+    Files.copy(EXAMPLE, in);
+    byte[] before = Files.readAllBytes(in);
+
+    int code =
+        Main.run(
+            "reward",
+            "score",
+            "--input",
+            in.toString(),
+            "--output",
+            dir.resolve(".").resolve("in.jsonl").toString(),
+            "--labels",
+            "exact");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr()).contains("is the input file");
+    assertThat(Files.readAllBytes(in)).isEqualTo(before);
+  }
+
+  @Test
+  void theOutputIsReadableByOthersLikeAnyFileWritten() throws IOException {
+    Path out = dir.resolve("scores.jsonl");
+    int code =
+        Main.run(
+            "reward",
+            "score",
+            "--input",
+            EXAMPLE.toString(),
+            "--output",
+            out.toString(),
+            "--labels",
+            "exact");
+
+    assertThat(code).isZero();
+    assertThat(
+            java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(out)))
+        .isEqualTo("rw-r--r--");
+  }
 }

@@ -52,6 +52,7 @@ public final class AnthropicChatModel implements ChatModel {
   public AnthropicChatModel(Config config) {
     this.config = Objects.requireNonNull(config, "config");
     this.http = new HttpJson(endpoint(config.baseUrl()), config.timeout());
+    config.apiKey().checkTransport(http.uri());
     this.headers = Map.of("x-api-key", config.apiKey().secret(), "anthropic-version", API_VERSION);
   }
 

@@ -1,5 +1,6 @@
 package spatialthinker.clients;
 
+import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -34,6 +35,52 @@ public final class ApiKey {
   /** The environment variable the key came from. */
   public String envVar() {
     return envVar;
+  }
+
+  /**
+   * Refuses to send this key where it could be read on the way: over plain {@code http} to any host
+   * but this machine's loopback. Servers on loopback (a local vLLM, a test double) may use http.
+   *
+   * @throws IllegalArgumentException naming the endpoint and the key's variable
+   */
+  public void checkTransport(URI endpoint) {
+    String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme();
+    if (scheme.equalsIgnoreCase("https")) {
+      return;
+    }
+    if (scheme.equalsIgnoreCase("http") && isLoopback(endpoint.getHost())) {
+      return;
+    }
+    throw new IllegalArgumentException(
+        "endpoint "
+            + endpoint
+            + ": refusing to send the API key from $"
+            + envVar
+            + " without https to a host other than this machine; use https://");
+  }
+
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    String h =
+        host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    if (h.equalsIgnoreCase("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
+      return true;
+    }
+    String[] parts = h.split("\\.", -1);
+    if (parts.length != 4 || !parts[0].equals("127")) {
+      return false;
+    }
+    for (String p : parts) {
+      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+        return false;
+      }
+      if (Integer.parseInt(p) > 255) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The secret, for the request header only. */

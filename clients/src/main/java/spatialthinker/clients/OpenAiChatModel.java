@@ -46,6 +46,7 @@ public final class OpenAiChatModel implements ChatModel {
   public OpenAiChatModel(Config config) {
     this.config = Objects.requireNonNull(config, "config");
     this.http = new HttpJson(endpoint(config.baseUrl()), config.timeout());
+    config.apiKey().ifPresent(k -> k.checkTransport(http.uri()));
     Map<String, String> h = new LinkedHashMap<>();
     config.apiKey().ifPresent(k -> h.put("Authorization", "Bearer " + k.secret()));
     this.headers = Map.copyOf(h);

@@ -3,14 +3,23 @@ package spatialthinker.reward;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import java.io.BufferedInputStream;
 import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,19 +41,53 @@ public final class RewardRecords {
    */
   public static List<NumberedInput> read(Path file) {
     List<NumberedInput> out = new ArrayList<>();
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
       int lineNo = 0;
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
+      boolean more = true;
+      while (more) {
+        int b;
+        line.reset();
+        while ((b = in.read()) >= 0 && b != '\n') {
+          line.write(b);
+        }
+        more = b >= 0;
+        if (!more && line.size() == 0) {
+          break;
+        }
         lineNo++;
-        if (line.isBlank()) {
+        String text = decode(utf8, line.toByteArray(), file + ":" + lineNo);
+        if (text.isBlank()) {
           continue;
         }
-        out.add(new NumberedInput(lineNo, parse(line, file + ":" + lineNo)));
+        out.add(new NumberedInput(lineNo, parse(text, file + ":" + lineNo)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
     return out;
+  }
+
+  /** One line's bytes as text; bytes that are not UTF-8 name the line and the byte. */
+  private static String decode(CharsetDecoder utf8, byte[] bytes, String where) {
+    int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+    ByteBuffer in = ByteBuffer.wrap(bytes, 0, end);
+    CharBuffer out = CharBuffer.allocate(end);
+    utf8.reset();
+    CoderResult r = utf8.decode(in, out, true);
+    if (!r.isError()) {
+      r = utf8.flush(out);
+    }
+    if (r.isError()) {
+      throw new MalformedRecordException(
+          where + ": not valid UTF-8 (byte " + (in.position() + 1) + " of the line)");
+    }
+    return out.flip().toString();
   }
 
   /** Parses one record from JSON text; {@code where} prefixes error messages. */
@@ -101,6 +144,7 @@ public final class RewardRecords {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       try {
+        readableByAll(tmp);
         try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
           for (RewardScore s : scores) {
             out.write(MAPPER.writeValueAsString(toJson(s)));
@@ -113,6 +157,13 @@ public final class RewardRecords {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Mode 0644 where the file system has POSIX permissions (temporary files start at 0600). */
+  private static void readableByAll(Path file) throws IOException {
+    if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 

@@ -1,0 +1,53 @@
+package spatialthinker.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.UsageMessageSpec;
+
+/** Every command's line in its parent's command list is a whole sentence. */
+class HelpTextTest {
+
+  private static void collect(CommandLine c, List<CommandLine> out) {
+    for (CommandLine sub : c.getSubcommands().values()) {
+      out.add(sub);
+      collect(sub, out);
+    }
+  }
+
+  @Test
+  void everySummaryInACommandListEndsItsSentence() {
+    List<CommandLine> all = new ArrayList<>();
+    collect(new CommandLine(new Main()), all);
+    assertThat(all).hasSizeGreaterThan(15);
+    for (CommandLine c : all) {
+      UsageMessageSpec u = c.getCommandSpec().usageMessage();
+      String[] summary = u.header().length > 0 ? u.header() : u.description();
+      assertThat(summary).as(c.getCommandSpec().qualifiedName()).isNotEmpty();
+      assertThat(summary[0].strip())
+          .as("summary of " + c.getCommandSpec().qualifiedName())
+          .matches("(?s).*[.)]$");
+    }
+  }
+
+  @Test
+  void theTopLevelHelpShowsTheDemoLineWhole() {
+    PrintStream old = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    try {
+      assertThat(Main.run("--help")).isZero();
+    } finally {
+      System.setOut(old);
+    }
+    String text = out.toString(StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    assertThat(text).contains("demo Run the whole loop on the CPU and write one HTML report");
+    assertThat(text).doesNotContain("serve the policy and Commands");
+  }
+}
