@@ -802,7 +802,7 @@ def run_openrlhf(recipe, directory, url, rows, work):
         health = get_json(url + "/health")
         expect(NO_SIZE in health.get("last_rejected", ""), f"/health last_rejected: {health.get('last_rejected')}")
         expect(NO_SIZE not in log, "OpenRLHF's own log unexpectedly shows the reason")
-        return (f"OpenRLHF logs only '{line.strip()[:90]}' ({log.count('Request error')} tries, {seconds:.1f} s), "
+        return (f"OpenRLHF logs only '{line.strip()[:90]}' ({log.count('please check')} tries, {seconds:.1f} s), "
                 f"reward None; /health rejected={health['rejected']}, last_rejected='{health['last_rejected'][:110]}'")
     expect(NO_SIZE in log, f"OpenRLHF's log lacks the reason: {log[:300]}")
     failed = next(l for l in log.splitlines() if "Failed to fetch reward" in l)
