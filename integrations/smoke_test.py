@@ -109,6 +109,25 @@ def main():
         default,
     )
 
+    openrlhf = load("openrlhf")
+    os.environ["SPATIALTHINKER_REWARD_URL"] = URL
+    prompt = "<|im_start|>user\n" + PROBLEM + "<|im_end|>\n<|im_start|>assistant\n"
+    answer = openrlhf.reward_func([prompt + r + "<|im_end|>" for r in RESPONSES], [prompt] * 3, [TRUTH] * 3)
+    check("openrlhf reward_func", answer["rewards"], default)
+    assert sorted(answer["extra_logs"]) == ["accuracy", "count", "format", "spatial"], answer
+    if health.get("reward") == "dense":
+        bare = "<|im_start|>user\nWhere is the cup?<|im_end|>\n<|im_start|>assistant\n"
+        try:
+            openrlhf.reward_func([bare + RIGHT], [bare], [TRUTH])
+        except openrlhf.SpatialThinkerRewardError as e:
+            if e.status != 400 or "Image size" not in str(e):
+                print(f"FAIL openrlhf reward_func without image size: {e}")
+                sys.exit(1)
+            print(f"ok   openrlhf reward_func without image size is refused: {e}")
+        else:
+            print("FAIL openrlhf reward_func without image size: no error")
+            sys.exit(1)
+
     if health.get("reward") == "dense":
         try:
             easyr1.compute_score(inputs)

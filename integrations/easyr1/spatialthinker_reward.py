@@ -1,8 +1,9 @@
 """SpatialThinker reward for EasyR1, computed by the SpatialThinker-J reward service.
 
-Use it as EasyR1's custom reward function:
+Use it as EasyR1's custom reward function, by absolute path (EasyR1 resolves a relative one
+against the working directory, which must also hold ``config=examples/config.yaml``):
 
-    worker.reward.reward_function=./integrations/easyr1/spatialthinker_reward.py:compute_score
+    worker.reward.reward_function=/abs/path/integrations/easyr1/spatialthinker_reward.py:compute_score
 
 EasyR1 calls a batch reward function with a list of dicts holding at least ``response``,
 ``response_length`` and ``ground_truth`` (the column named by ``data.answer_key``, e.g.
@@ -18,7 +19,8 @@ file in one of these ways, tried in order:
 
 1. a ``problem`` key in the dict (an EasyR1 fork or a patched reward manager that forwards it);
 2. a ground truth that is a JSON object ``{"ground_truth": "...", "problem": "..."}``: point
-   ``data.answer_key`` at a column holding that JSON (see docs/integrations.md);
+   ``data.answer_key`` at a column holding that JSON, such as the ``reward_target`` column that
+   integrations/easyr1/prepare_data.py writes (see docs/integrations.md);
 3. ``image_size="WxH"`` in ``worker.reward.reward_function_kwargs``, when every image has the
    same size (e.g. rendered scenes).
 

@@ -17,8 +17,14 @@ Columns read (STVQA-7K / SpatialThinker-J names):
   from ``problem`` carries the size either way.
 
 The function returns the overall reward (a float per completion). TRL logs it as
-``rewards/spatialthinker_reward``; the components (format, count, accuracy, spatial) are in the
-service's answer but TRL takes one number per reward function.
+``rewards/spatialthinker_reward``. When TRL passes ``log_metric`` (recent GRPOTrainer), the mean of
+each component over the batch is logged with it as ``spatialthinker/format``,
+``spatialthinker/count``, ``spatialthinker/accuracy`` and ``spatialthinker/spatial``, averaged per
+logging step like TRL's own metrics.
+
+A refused batch (for example a problem without ``Image size: (W x H)`` under the dense reward)
+raises ``SpatialThinkerRewardError`` with the service's reason, e.g. ``records[0]: problem: no
+'Image size: (W x H)'``.
 
 Environment: ``SPATIALTHINKER_REWARD_URL`` (default http://127.0.0.1:8000), ``SPATIALTHINKER_REWARD``
 (``dense``/``sparse``; default: the service's), ``SPATIALTHINKER_REWARD_TIMEOUT`` (seconds).
@@ -152,6 +158,7 @@ def problem_from_size(width, height) -> str:
 
 
 _GROUND_TRUTH_COLUMNS = ("ground_truth", "answer_option_text", "solution")
+_LOGGED_COMPONENTS = ("format", "count", "accuracy", "spatial")
 
 
 def _text(content: Any) -> str:
@@ -200,7 +207,12 @@ def spatialthinker_reward(
         {"response": _completion_text(c), "ground_truth": str(t), "problem": str(p or "")}
         for c, t, p in zip(completions, truths, problems)
     ]
-    return [float(s["overall"]) for s in score_records(records)]
+    scores = score_records(records)
+    log_metric = kwargs.get("log_metric")
+    if callable(log_metric) and scores:
+        for component in _LOGGED_COMPONENTS:
+            log_metric(f"spatialthinker/{component}", sum(float(s[component]) for s in scores) / len(scores))
+    return [float(s["overall"]) for s in scores]
 
 
 # The name the integration guide uses; GRPOTrainer logs the function's __name__.

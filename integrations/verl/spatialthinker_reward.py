@@ -1,15 +1,20 @@
 """SpatialThinker reward for veRL, computed by the SpatialThinker-J reward service.
 
-Per-response (veRL's default ``naive`` reward manager calls it once per response):
+Under veRL's default reward loop (``reward_model.use_reward_loop=true``, manager ``naive``), which
+calls the function once per response, in an executor thread, concurrently over the batch:
 
-    custom_reward_function.path=integrations/verl/spatialthinker_reward.py
+    custom_reward_function.path=/abs/path/integrations/verl/spatialthinker_reward.py
     custom_reward_function.name=compute_score
 
-Batched (one HTTP request per training batch; recommended):
+With the legacy reward managers (``reward_model.use_reward_loop=false``): ``naive`` with
+``compute_score`` as above, or ``batch`` (one HTTP request per training batch) with
 
+    reward_model.use_reward_loop=false
     reward_model.reward_manager=batch
-    custom_reward_function.path=integrations/verl/spatialthinker_reward.py
     custom_reward_function.name=compute_score_batch
+
+The reward loop knows no ``batch`` manager (``Unknown reward manager: batch``) and calls every
+function with ``solution_str=``, so ``compute_score_batch`` works with the legacy managers only.
 
 veRL passes ``data_source``, ``solution_str`` (the decoded response), ``ground_truth`` (the
 parquet's ``reward_model.ground_truth``, e.g. STVQA-7K's ``answer_option_text``) and ``extra_info``

@@ -15,11 +15,12 @@ final class RewardOptions {
   @Option(
       names = "--reward",
       paramLabel = "SPEC",
-      description = {
-        "dense (default), sparse, dense-ungated, dense-nocount, spatial-ungated,",
-        "format-accuracy, or PRESET:key=value,... with keys format, count, accuracy,",
-        "spatial (weights) and gate (true/false), e.g. dense:count=0,gate=false"
-      })
+      description =
+          "dense (default: the paper's reward, its spatial term unclamped as the reference"
+              + " computes it), dense-clamped (spatial term and total clamped to [0, 1]), sparse,"
+              + " dense-ungated, dense-nocount, spatial-ungated, format-accuracy, or"
+              + " PRESET:key=value,... with keys format, count, accuracy, spatial (weights), gate"
+              + " and clamp (true/false), e.g. dense:count=0,gate=false or dense:clamp=true")
   String reward = "dense";
 
   @Option(

@@ -1,5 +1,6 @@
 package spatialthinker.reward;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -145,6 +146,6 @@ public final class RewardPresets {
     m.put("dense-nocount", "dense without the count term");
     m.put("spatial-ungated", "format + accuracy + ungated spatial, no count (reward hacking)");
     m.put("format-accuracy", "0.1 format + 0.5 accuracy with the SpatialThinker format");
-    return Map.copyOf(m);
+    return Collections.unmodifiableMap(m);
   }
 }

@@ -85,6 +85,58 @@ class DenseRewardServiceIT {
     }
   }
 
+  @Test
+  void aRecordWithoutImageSizeIsRefusedWithTheReasonOnBothEndpointsAndOnHealth() throws Exception {
+    JsonNode g = golden(1).get(0);
+    String noSize = "Where is the cup with respect to the table?";
+    RewardPresets presets = RewardPresets.exactLabels();
+    try (RewardServer server =
+        RewardServer.start(
+            RewardServerConfig.defaults().withPort(0), presets.create("dense"), presets::create)) {
+      ObjectNode records = MAPPER.createObjectNode();
+      ObjectNode record = records.putArray("records").addObject();
+      record.put("response", g.get("response").asText());
+      record.put("ground_truth", g.get("ground_truth").asText());
+      record.put("problem", noSize);
+      HttpResponse<String> batch = post(server, "/v1/rewards", records);
+
+      assertThat(batch.statusCode()).isEqualTo(400);
+      assertThat(MAPPER.readTree(batch.body()).get("error").asText())
+          .isEqualTo("records[0]: problem has no 'Image size: (W x H)'");
+
+      ObjectNode openRlhf = MAPPER.createObjectNode();
+      String prompt = "<|im_start|>user\n" + noSize + "<|im_end|>\n<|im_start|>assistant\n";
+      openRlhf.putArray("query").add(prompt + g.get("response").asText() + "<|im_end|>");
+      openRlhf.putArray("prompts").add(prompt);
+      openRlhf.putArray("labels").add(g.get("ground_truth").asText());
+      HttpResponse<String> remote = post(server, "/get_reward", openRlhf);
+
+      assertThat(remote.statusCode()).isEqualTo(400);
+      String reason = "item 0 (query[0], labels[0]): problem has no 'Image size: (W x H)'";
+      assertThat(MAPPER.readTree(remote.body()).get("error").asText()).isEqualTo(reason);
+
+      HttpResponse<String> health =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(server.uri() + "/health")).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+      JsonNode status = MAPPER.readTree(health.body());
+      assertThat(status.get("rejected").get("400").asLong()).isEqualTo(2);
+      assertThat(status.get("last_rejected").asText()).isEqualTo("400 POST /get_reward: " + reason);
+    }
+  }
+
+  private static HttpResponse<String> post(RewardServer server, String path, JsonNode body)
+      throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(server.uri() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(MAPPER.writeValueAsString(body)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
   private static List<JsonNode> golden(int n) throws Exception {
     List<JsonNode> out = new ArrayList<>();
     try (BufferedReader in =
