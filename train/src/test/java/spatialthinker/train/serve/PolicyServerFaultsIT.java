@@ -305,6 +305,15 @@ class PolicyServerFaultsIT {
     }
   }
 
+  @Test
+  void anAddressOfAnotherMachineIsNotCalledAPortInUse() {
+    Generator g = (r, m) -> new Generator.Generation("", 0, 0, true);
+    assertThatThrownBy(() -> PolicyServer.start(g, "x", "10.255.255.1", 0, 8))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "cannot listen on 10.255.255.1:0: 10.255.255.1 is not an address of this machine");
+  }
+
   private record Answer(int status, String contentType, String body) {}
 
   private static Answer exchange(String request) throws IOException {
