@@ -257,7 +257,9 @@ public final class HostileLoad {
   }
 
   private Timing timeRequests(Target t, String path, byte[] body, int n) throws Exception {
-    send(t.port, request("POST", path, body, body.length)); // warm-up
+    for (int i = 0; i < 5; i++) {
+      send(t.port, request("POST", path, body, body.length)); // warm-up
+    }
     long[] ms = new long[n];
     int status = 0;
     for (int i = 0; i < n; i++) {
@@ -344,7 +346,7 @@ public final class HostileLoad {
     for (int i = 0; i < 50; i++) {
       http.send(normals.get(0).request(t.port), HttpResponse.BodyHandlers.ofString());
     }
-    System.gc();
+    t.report.heapBefore = t.report.server.heapAfterGcKb();
     t.report.rssBefore = t.report.server.rssKb();
     long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
     AtomicLong maxRss = new AtomicLong(t.report.rssBefore);
@@ -380,6 +382,7 @@ public final class HostileLoad {
     }
     pool.shutdown();
     t.report.rssAfter = t.report.server.rssKb();
+    t.report.heapAfter = t.report.server.heapAfterGcKb();
     t.report.rssMax = Math.max(maxRss.get(), t.report.rssAfter);
     t.report.load = Percentiles.of(lat);
   }
@@ -671,6 +674,27 @@ public final class HostileLoad {
       return -1;
     }
 
+    /** Java heap in use right after a full collection, in KiB (via jcmd), -1 if unknown. */
+    long heapAfterGcKb() {
+      Path jcmd =
+          Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+      try {
+        run(jcmd.toString(), Long.toString(process.pid()), "GC.run");
+        String info = run(jcmd.toString(), Long.toString(process.pid()), "GC.heap_info");
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+      } catch (IOException | InterruptedException e) {
+        return -1;
+      }
+    }
+
+    private static String run(String... cmd) throws IOException, InterruptedException {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      return out;
+    }
+
     long logLines() throws IOException {
       try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
         return lines.count();
@@ -725,6 +749,8 @@ public final class HostileLoad {
     long rssBefore;
     long rssAfter;
     long rssMax;
+    long heapBefore;
+    long heapAfter;
     Percentiles load;
     long logLines;
     long stackTraces;
@@ -834,6 +860,11 @@ public final class HostileLoad {
                   r.rssBefore / 1024.0,
                   r.rssAfter / 1024.0,
                   r.rssMax / 1024.0)));
+      b.append(
+          row(
+              "server Java heap in use after a full GC, before / after the load",
+              String.format(
+                  Locale.ROOT, "%.0f / %.0f MiB", r.heapBefore / 1024.0, r.heapAfter / 1024.0)));
       b.append(row("server log lines / stack-trace lines", r.logLines + " / " + r.stackTraces));
       b.append('\n');
     }
