@@ -182,6 +182,21 @@ public final class QwenChat implements AutoCloseable {
 
   /** New token ids after {@code prompt} (with image placeholders expanded) and its images. */
   public int[] generateIds(int[] prompt, float[] pixels, List<int[]> grids, Options o) {
+    return generate(model, manager, prompt, pixels, grids, o, stops);
+  }
+
+  /**
+   * Prefill of {@code prompt} and its images, then one token at a time with the KV cache until a
+   * stop token ({@code stops} or the options' extra ones) or {@code o.maxTokens()}.
+   */
+  public static int[] generate(
+      QwenVlModel model,
+      NDManager manager,
+      int[] prompt,
+      float[] pixels,
+      List<int[]> grids,
+      Options o,
+      Set<Integer> stops) {
     QwenConfig c = model.config();
     int vocab = c.text().vocabSize();
     SplittableRandom rnd = new SplittableRandom(o.seed());
@@ -200,7 +215,7 @@ public final class QwenChat implements AutoCloseable {
       for (int t = 0; t < o.maxTokens(); t++) {
         int next = choose(logits, vocab, o, rnd);
         out.add(next);
-        if (isStop(next, o) || t == o.maxTokens() - 1) {
+        if (stops.contains(next) || o.extraStops().contains(next) || t == o.maxTokens() - 1) {
           break;
         }
         long p = cache.length() + pos.delta();
