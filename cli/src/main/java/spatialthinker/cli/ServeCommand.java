@@ -21,7 +21,6 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--checkpoint",
-      required = true,
       paramLabel = "DIR",
       description = "a checkpoint, or a run directory (its best/, else last/)")
   Path checkpoint;
@@ -41,8 +40,36 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-tokens", paramLabel = "N", description = "most new tokens (default 256)")
   int maxTokens = 256;
 
+  @Option(
+      names = "--hf-model",
+      paramLabel = "DIR",
+      description =
+          "a Hugging Face Qwen2.5-VL checkpoint directory (SpatialThinker-3B/7B) instead of --checkpoint")
+  Path hfModel;
+
+  @Option(names = "--dtype", paramLabel = "fp32", description = "--hf-model compute type (fp32)")
+  String dtype = "fp32";
+
+  @Option(
+      names = "--min-pixels",
+      paramLabel = "N",
+      description = "--hf-model: image pixel floor (default: the checkpoint's)")
+  int minPixels;
+
+  @Option(
+      names = "--max-pixels",
+      paramLabel = "N",
+      description = "--hf-model: image pixel ceiling (default: the checkpoint's)")
+  int maxPixels;
+
   @Override
   public Integer call() throws InterruptedException {
+    if ((hfModel == null) == (checkpoint == null)) {
+      throw new IllegalArgumentException("serve: give exactly one of --checkpoint and --hf-model");
+    }
+    if (hfModel != null) {
+      return HfModelServe.run(hfModel, dtype, minPixels, maxPixels, host, port, model, maxTokens);
+    }
     NDManager root = NDManager.newBaseManager();
     Policy policy = Checkpoint.loadPolicy(checkpoint, root);
     PolicyServer server = PolicyServer.start(policy, model, host, port, maxTokens);
