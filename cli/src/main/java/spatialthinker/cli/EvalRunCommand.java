@@ -73,6 +73,13 @@ final class EvalRunCommand implements Callable<Integer> {
   @Option(names = "--fsync", description = "force each prediction to disk (survives power loss)")
   boolean fsync;
 
+  @Option(
+      names = "--strict",
+      description =
+          "stop before the first request when a row cannot be scored (default: list it in"
+              + " DIR/bad_rows.jsonl and leave it out)")
+  boolean strict;
+
   @Override
   public Integer call() {
     EvalRunner.Result r;
@@ -91,7 +98,8 @@ final class EvalRunCommand implements Callable<Integer> {
               model.maxTokens,
               model.temperature(),
               model.extraBody(),
-              fsync);
+              fsync,
+              strict);
       ProgressListener progress = new ProgressListener(benchmark);
       try {
         r = new EvalRunner(chat, cfg, model.keyEnv(), model.retry(), progress).run();
@@ -103,13 +111,16 @@ final class EvalRunCommand implements Callable<Integer> {
     System.out.print(SummaryFormat.markdown(s, s.benchmark()));
     System.err.printf(
         Locale.ROOT,
-        "%s: %d items (%d new), accuracy %s %%, %d without an answer, %d failed; wrote %s%n",
+        "%s: %d items (%d new), accuracy %s %%, %d without an answer, %d failed%s; wrote %s%n",
         s.benchmark(),
         s.items(),
         r.newPredictions(),
         s.accuracy().percent(),
         s.noAnswer(),
         s.failed(),
+        s.badRows() == 0
+            ? ""
+            : ", " + s.badRows() + " bad row(s) left out (" + out.resolve("bad_rows.jsonl") + ")",
         out.resolve("summary.md"));
     if (s.items() > 0 && s.failed() == s.items()) {
       System.err.printf(

@@ -34,7 +34,9 @@ import spatialthinker.clients.RetrySettings;
 import spatialthinker.clients.RetryingChatModel;
 import spatialthinker.clients.TextPart;
 import spatialthinker.eval.benchmark.Benchmark;
+import spatialthinker.eval.load.BadRow;
 import spatialthinker.eval.load.BenchmarkData;
+import spatialthinker.eval.load.BenchmarkDataException;
 import spatialthinker.eval.load.EvalItem;
 import spatialthinker.eval.load.ItemMeta;
 import spatialthinker.eval.score.ItemScorer;
@@ -111,6 +113,18 @@ public final class EvalRunner {
     }
     Benchmark bench = config.benchmark();
     try (BenchmarkData data = BenchmarkData.open(bench, config.data())) {
+      List<BadRow> bad = data.badRows();
+      if (config.strict() && !bad.isEmpty()) {
+        throw new BenchmarkDataException(
+            config.data()
+                + " ("
+                + bench.name()
+                + "): "
+                + bad.size()
+                + " row(s) cannot be scored, first "
+                + bad.get(0).describe()
+                + " (--strict)");
+      }
       RunManifest manifest =
           RunManifest.create(
               manifestFile, config, data, model.info(), apiKeyEnv, retry, Provenance.collect());
@@ -130,7 +144,9 @@ public final class EvalRunner {
       if (config.retryFailed() && kept.removeIf(Prediction::failed)) {
         PredictionLog.rewrite(predsFile, kept);
       }
-      long limit = Math.min(data.items().size(), config.limit().orElse(Long.MAX_VALUE));
+      long limit = Math.min(data.rowCount(), config.limit().orElse(Long.MAX_VALUE));
+      List<BadRow> badInRun = bad.stream().filter(b -> b.index() < limit).toList();
+      writeBadRows(out, badInRun);
       Set<Long> done = new HashSet<>();
       kept.forEach(p -> done.add(p.index()));
       long alreadyDone = kept.stream().filter(p -> p.index() < limit).count();
@@ -138,12 +154,13 @@ public final class EvalRunner {
       manifest.startSession(start, earlier.isPresent());
       manifest.write();
 
-      long written = dispatch(data, predsFile, limit, done, kept, alreadyDone);
+      long written =
+          dispatch(data, predsFile, limit, limit - badInRun.size(), done, kept, alreadyDone);
       Instant end = Instant.now();
 
       List<Prediction> all =
           PredictionLog.readAll(predsFile).stream().filter(p -> p.index() < limit).toList();
-      Summary summary = Scoreboard.summarize(bench.name(), all);
+      Summary summary = Scoreboard.summarize(bench.name(), all, badInRun);
       writeSummary(out, summary, manifest.label());
       manifest.finishSession(end, written, all.size());
       manifest.write();
@@ -164,6 +181,7 @@ public final class EvalRunner {
       BenchmarkData data,
       Path predsFile,
       long limit,
+      long total,
       Set<Long> done,
       List<Prediction> kept,
       long alreadyDone) {
@@ -172,7 +190,7 @@ public final class EvalRunner {
         new AtomicLong(kept.stream().filter(p -> p.index() < limit && p.correct()).count());
     AtomicLong written = new AtomicLong();
     AtomicReference<RuntimeException> fatal = new AtomicReference<>();
-    listener.started(limit, alreadyDone);
+    listener.started(total, alreadyDone);
     Semaphore permits = new Semaphore(config.concurrency());
     BlockingQueue<Object> ready = new ArrayBlockingQueue<>(config.concurrency());
     try (PredictionLog log = PredictionLog.open(predsFile, config.fsync());
@@ -385,6 +403,35 @@ public final class EvalRunner {
       throw new UncheckedIOException("cannot write the summary in " + out, e);
     }
   }
+
+  /** The run's bad rows, one JSON object a line; no file when there are none. */
+  static void writeBadRows(Path out, List<BadRow> bad) {
+    Path f = out.resolve(BAD_ROWS_FILE);
+    try {
+      if (bad.isEmpty()) {
+        Files.deleteIfExists(f);
+        return;
+      }
+      StringBuilder b = new StringBuilder();
+      for (BadRow r : bad) {
+        b.append(
+                PredictionJson.JSON
+                    .createObjectNode()
+                    .put("index", r.index())
+                    .put("id", r.id())
+                    .put("file", r.file())
+                    .put("reason", r.reason())
+                    .toString())
+            .append('\n');
+      }
+      Files.writeString(f, b, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + f, e);
+    }
+  }
+
+  /** The file in a run directory that lists the rows left out of the run. */
+  public static final String BAD_ROWS_FILE = "bad_rows.jsonl";
 
   private static boolean nonEmpty(Path f) {
     try {

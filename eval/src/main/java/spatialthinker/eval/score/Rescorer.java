@@ -14,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import spatialthinker.core.answer.AnswerKey;
 import spatialthinker.core.answer.Choices;
-import spatialthinker.core.answer.FreeFormAnswer;
-import spatialthinker.eval.load.PyListLiteral;
+import spatialthinker.eval.load.AnswerKeys;
 
 /**
  * Re-extracts and re-scores saved responses: ours ({@code predictions.jsonl}) or any harness's
@@ -131,35 +129,29 @@ public final class Rescorer {
 
   private static Choices choices(ObjectNode o) {
     JsonNode c = required(o, "choices");
-    List<String> out = new ArrayList<>();
-    if (c.isArray()) {
-      c.forEach(x -> out.add(x.asText()));
-    } else if (c.isTextual()) {
-      out.addAll(
-          PyListLiteral.parse(c.textValue())
-              .orElseThrow(() -> new IllegalArgumentException("field 'choices' is not a list")));
-    } else {
-      throw new IllegalArgumentException("field 'choices' is not a list");
+    try {
+      if (c.isArray()) {
+        List<String> out = new ArrayList<>();
+        c.forEach(x -> out.add(x.asText()));
+        return AnswerKeys.options(out, true);
+      } else if (c.isTextual()) {
+        return AnswerKeys.options(c.textValue(), true);
+      }
+    } catch (AnswerKeys.Invalid e) {
+      throw new IllegalArgumentException("field 'choices': " + e.getMessage());
     }
-    return new Choices(out);
+    throw new IllegalArgumentException("field 'choices' is not a list");
   }
 
+  /** The ground truth, read by the same rules as a benchmark's data. */
   private static String answer(JsonNode ans, Choices choices) {
-    if (choices.isEmpty()) {
-      String a = FreeFormAnswer.normalize(ans.asText());
-      if (a.isEmpty()) {
-        throw new IllegalArgumentException("field 'answer' is empty");
-      }
-      return a;
+    try {
+      return choices.isEmpty()
+          ? AnswerKeys.freeForm(ans.asText())
+          : AnswerKeys.letter(ans.asText(), choices, ans.isIntegralNumber());
+    } catch (AnswerKeys.Invalid e) {
+      throw new IllegalArgumentException("field 'answer': " + e.getMessage());
     }
-    Optional<String> letter =
-        ans.isIntegralNumber()
-            ? AnswerKey.fromIndex(ans.asLong(), choices)
-            : AnswerKey.letter(ans.asText(), choices);
-    return letter.orElseThrow(
-        () ->
-            new IllegalArgumentException(
-                "answer '" + ans.asText() + "' names none of the " + choices.size() + " choices"));
   }
 
   private static JsonNode required(ObjectNode o, String field) {

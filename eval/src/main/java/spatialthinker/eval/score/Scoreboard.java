@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import spatialthinker.eval.benchmark.Benchmark;
 import spatialthinker.eval.benchmark.BenchmarkRegistry;
 import spatialthinker.eval.benchmark.Metric;
+import spatialthinker.eval.load.BadRow;
 
 /** Computes a {@link Summary} from a run's predictions. */
 public final class Scoreboard {
@@ -22,6 +23,18 @@ public final class Scoreboard {
    * benchmark's own scores when it knows the name.
    */
   public static Summary summarize(String benchmarkName, List<Prediction> predictions) {
+    return summarize(benchmarkName, predictions, List.of());
+  }
+
+  /** How many bad rows a summary quotes. */
+  public static final int BAD_ROW_EXAMPLES = 5;
+
+  /**
+   * Summarises predictions of one benchmark whose data had rows that cannot be scored; they are
+   * counted, the first few quoted, and left out of every score.
+   */
+  public static Summary summarize(
+      String benchmarkName, List<Prediction> predictions, List<BadRow> badRows) {
     Optional<Benchmark> bench = BenchmarkRegistry.find(benchmarkName);
     List<Prediction> preds = new ArrayList<>(predictions);
     preds.sort(Comparator.comparingLong(Prediction::index));
@@ -64,6 +77,12 @@ public final class Scoreboard {
     if (failed > 0) {
       warnings.add(failed + " request(s) failed for good and count as wrong");
     }
+    if (!badRows.isEmpty()) {
+      warnings.add(
+          badRows.size()
+              + " row(s) of the data cannot be scored and are left out (bad_rows.jsonl lists"
+              + " them all)");
+    }
     Map<String, Score> scores = new LinkedHashMap<>();
     bench.ifPresent(b -> benchmarkScores(b, preds, scores));
     return new Summary(
@@ -77,7 +96,9 @@ public final class Scoreboard {
         tasks,
         scores,
         grounding(preds),
-        warnings);
+        warnings,
+        badRows.size(),
+        badRows.stream().limit(BAD_ROW_EXAMPLES).map(BadRow::describe).toList());
   }
 
   private static void benchmarkScores(Benchmark b, List<Prediction> preds, Map<String, Score> out) {

@@ -112,10 +112,11 @@ class BenchmarkDataIT {
   }
 
   @Test
-  void answerThatNamesNoOptionIsNamedWithItsRow() throws Exception {
+  void answerThatNamesNoOptionIsListedWithItsRowAndLeftOut() throws Exception {
     Path file = dir.resolve("test_2d.parquet");
     SyntheticData.writeCvBench(file, 3, 1);
-    Path broken = dir.resolve("broken.parquet");
+    Path broken = dir.resolve("broken").resolve("test_2d.parquet");
+    Files.createDirectories(broken.getParent());
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
       st.execute(
@@ -125,9 +126,41 @@ class BenchmarkDataIT {
               + broken
               + "' (FORMAT parquet)");
     }
-    assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("cv-bench"), broken))
+    try (BenchmarkData data = BenchmarkData.open(BenchmarkRegistry.get("cv-bench"), broken)) {
+      assertThat(data.rowCount()).isEqualTo(3);
+      assertThat(data.items()).extracting(ItemMeta::index).containsExactly(0L, 2L);
+      assertThat(data.badRows()).hasSize(1);
+      assertThat(data.badRows().get(0).describe())
+          .startsWith("row 1 (id 1): answer '(F)' names none of the");
+      List<EvalItem> streamed = new ArrayList<>();
+      data.stream(Long.MAX_VALUE, i -> true, streamed::add, (m, why) -> {});
+      assertThat(streamed).extracting(e -> e.meta().index()).containsExactly(0L, 2L);
+    }
+  }
+
+  @Test
+  void rowFilterOnAMissingColumnIsAnError() {
+    Path file = dir.resolve("test_2d.parquet");
+    SyntheticData.writeCvBench(file, 3, 1);
+    Path stvqa = dir.resolve("stvqa.parquet");
+    SyntheticData.writeStvqa(stvqa, 5, 3);
+    Path noSplit = dir.resolve("nosplit.parquet");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute(
+          "COPY (SELECT * EXCLUDE (split) FROM '"
+              + stvqa
+              + "') TO '"
+              + noSplit
+              + "' (FORMAT parquet)");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("stvqa-ours"), noSplit))
         .isInstanceOf(BenchmarkDataException.class)
-        .hasMessageContaining("row 1 (id 1): answer '(F)' names none of the");
+        .hasMessageContaining(
+            "keeps only the rows where split = 'val', but there is no column 'split'")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
   }
 
   @Test
