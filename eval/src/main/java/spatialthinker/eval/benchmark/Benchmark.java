@@ -18,7 +18,8 @@ import java.util.Set;
  * @param hfConfig the dataset config (subset), or {@code default}
  * @param split the split evaluated
  * @param fileGlobs when the data path is a directory, the first glob (relative to it) matching any
- *     file selects the files; {@code **}{@code /*.parquet} is always tried last
+ *     file selects the files; only these are tried, so a directory holding only another config's
+ *     files is an error
  * @param columns the column mapping
  * @param singleTask the task name of every item when there is no task column
  * @param expectedTasks task name to the number of items in the full split (in display order); empty

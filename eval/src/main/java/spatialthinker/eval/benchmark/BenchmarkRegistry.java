@@ -366,8 +366,7 @@ public final class BenchmarkRegistry {
             "BLINK-Benchmark/BLINK",
             config,
             "val",
-            List.of(
-                config + "/val-*.parquet", "**/" + config + "/val-*.parquet", "**/val-*.parquet"),
+            List.of(config + "/val-*.parquet", "**/" + config + "/val-*.parquet"),
             ColumnMapping.of("image_1", "prompt", "answer")
                 .withChoices("choices")
                 .withId("idx")

@@ -164,6 +164,41 @@ class BenchmarkDataIT {
   }
 
   @Test
+  void cvBench3dOnA2dOnlyFolderNamesThePatternsAndWhatIsThere() {
+    Path only2d = dir.resolve("cv-bench");
+    only2d.toFile().mkdirs();
+    SyntheticData.writeCvBench(only2d.resolve("test_2d.parquet"), 3, 1);
+    assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("cv-bench-3d"), only2d))
+        .isInstanceOf(BenchmarkDataException.class)
+        .hasMessage(
+            "--data "
+                + only2d
+                + ": no file matches the patterns of cv-bench-3d (nyu-visionx/CV-Bench, config 3D):"
+                + " test_3d*.parquet, **/test_3d*.parquet; the directory holds 1 .parquet file:"
+                + " test_2d.parquet");
+  }
+
+  @Test
+  void blinkMultiViewOnASpatialRelationOnlyFolderNamesThePatternsAndWhatIsThere() {
+    Path blink = dir.resolve("blink");
+    Path spatial = blink.resolve("Spatial_Relation").resolve("val-00000-of-00001.parquet");
+    spatial.getParent().toFile().mkdirs();
+    SyntheticData.writeBlink(spatial, "Spatial_Relation", 1, 2, 3);
+    assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("blink-multi-view"), blink))
+        .isInstanceOf(BenchmarkDataException.class)
+        .hasMessageContaining(
+            "no file matches the patterns of blink-multi-view (BLINK-Benchmark/BLINK, config"
+                + " Multi-view_Reasoning): Multi-view_Reasoning/val-*.parquet,"
+                + " **/Multi-view_Reasoning/val-*.parquet")
+        .hasMessageEndingWith(
+            "the directory holds 1 .parquet file: Spatial_Relation/val-00000-of-00001.parquet");
+    // the config that is there still opens
+    try (BenchmarkData data = BenchmarkData.open(BenchmarkRegistry.get("blink-spatial"), blink)) {
+      assertThat(data.items()).hasSize(2);
+    }
+  }
+
+  @Test
   void missingPathAndEmptyDirectoryAreNamed() throws Exception {
     assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("mmvp"), dir.resolve("nope")))
         .hasMessageContaining("no such file or directory");
