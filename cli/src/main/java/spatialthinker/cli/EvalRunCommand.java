@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import spatialthinker.clients.ChatModel;
+import spatialthinker.eval.benchmark.Benchmark;
 import spatialthinker.eval.benchmark.BenchmarkRegistry;
 import spatialthinker.eval.benchmark.PromptTemplate;
 import spatialthinker.eval.run.EvalRunner;
@@ -49,8 +50,9 @@ final class EvalRunCommand implements Callable<Integer> {
       paramLabel = "T",
       description =
           "spatial_thinker (default), spatial_thinker_train (the training rows' prompt),"
-              + " reasoning or no_reasoning")
-  String template = "spatial_thinker";
+              + " reasoning, no_reasoning, reasoning_end; yes_no (hallusionbench) and vision"
+              + " (mmmu-pro-vision, its only one)")
+  String template;
 
   @Option(
       names = "--concurrency",
@@ -85,11 +87,12 @@ final class EvalRunCommand implements Callable<Integer> {
     EvalRunner.Result r;
     // The endpoint, model and key are checked before anything else.
     try (ChatModel chat = model.create()) {
+      Benchmark bench = BenchmarkRegistry.get(benchmark);
       RunConfig cfg =
           new RunConfig(
-              BenchmarkRegistry.get(benchmark),
+              bench,
               data,
-              PromptTemplate.parse(template),
+              template == null ? bench.defaultTemplate() : PromptTemplate.parse(template),
               out,
               concurrency,
               limit == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(limit),

@@ -25,6 +25,7 @@ public final class BenchmarkRegistry {
 
   private static final String RESOURCE = "benchmarks.json";
   private static final Map<String, Benchmark> ALL = load();
+  private static final Map<String, Benchmark> ALIASES = aliases(ALL);
 
   private BenchmarkRegistry() {}
 
@@ -33,9 +34,23 @@ public final class BenchmarkRegistry {
     return List.copyOf(ALL.values());
   }
 
-  /** The benchmark of a name, case-insensitive. */
+  /** The benchmark of a name or alias (the reference script's names), case-insensitive. */
   public static Optional<Benchmark> find(String name) {
-    return Optional.ofNullable(ALL.get(name.strip().toLowerCase(Locale.ROOT)));
+    String key = name.strip().toLowerCase(Locale.ROOT);
+    return Optional.ofNullable(ALL.get(key)).or(() -> Optional.ofNullable(ALIASES.get(key)));
+  }
+
+  private static Map<String, Benchmark> aliases(Map<String, Benchmark> all) {
+    Map<String, Benchmark> out = new LinkedHashMap<>();
+    for (Benchmark b : all.values()) {
+      for (String a : b.aliases()) {
+        String key = a.toLowerCase(Locale.ROOT);
+        if (all.containsKey(key) || out.put(key, b) != null) {
+          throw new IllegalStateException(RESOURCE + ": alias " + a + " is taken");
+        }
+      }
+    }
+    return out;
   }
 
   /** The benchmark of a name, or an exception listing the known names. */
@@ -98,6 +113,10 @@ public final class BenchmarkRegistry {
     b.path("tasks").fields().forEachRemaining(e -> tasks.put(e.getKey(), e.getValue().asInt()));
     Set<Metric> metrics = new LinkedHashSet<>();
     b.path("metrics").forEach(x -> metrics.add(Metric.valueOf(x.asText())));
+    List<String> aliases = new ArrayList<>();
+    b.path("aliases").forEach(x -> aliases.add(x.asText()));
+    List<PromptTemplate> templates = new ArrayList<>();
+    b.path("templates").forEach(x -> templates.add(PromptTemplate.parse(x.asText())));
     return new Benchmark(
         name,
         required(b, "title"),
@@ -112,7 +131,9 @@ public final class BenchmarkRegistry {
         optional(b, "filter"),
         PromptStyle.valueOf(optional(b, "prompt").orElse("OPTIONS_IN_QUESTION")),
         AnswerStyle.valueOf(optional(b, "answers").orElse("CHOICES_COLUMN")),
-        metrics);
+        metrics,
+        aliases,
+        templates);
   }
 
   private static String required(JsonNode o, String field) {

@@ -47,6 +47,7 @@ public record RunConfig(
     Objects.requireNonNull(benchmark, "benchmark");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(template, "template");
+    benchmark.checkTemplate(template);
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(limit, "limit");
     Objects.requireNonNull(temperature, "temperature");
