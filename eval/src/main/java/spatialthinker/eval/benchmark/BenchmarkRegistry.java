@@ -103,7 +103,8 @@ public final class BenchmarkRegistry {
             optional(c, "task"),
             optional(c, "source"),
             optional(c, "id"),
-            optional(c, "scene"));
+            optional(c, "scene"),
+            texts(c.path("fields")));
     List<String> files = new ArrayList<>();
     b.path("files").forEach(x -> files.add(x.asText()));
     if (files.isEmpty()) {
@@ -134,6 +135,12 @@ public final class BenchmarkRegistry {
         metrics,
         aliases,
         templates);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(x -> out.add(x.asText()));
+    return out;
   }
 
   private static String required(JsonNode o, String field) {

@@ -52,6 +52,7 @@ public final class BenchmarkData implements AutoCloseable {
   private final List<BadRow> badRows;
   private final ItemMeta[] byRow;
   private final ImageColumns images;
+  private List<String> presentFields = List.of();
   private String hash;
 
   private BenchmarkData(Benchmark benchmark, Path root, List<Path> files) {
@@ -292,6 +293,11 @@ public final class BenchmarkData implements AutoCloseable {
     sel.add(text(c.id()) + " AS id");
     sel.add(text(c.groundTruthScene()) + " AS gt");
     sel.add(images.presence() + " AS has_image");
+    List<String> fields = c.fields().stream().filter(types::containsKey).toList();
+    for (int i = 0; i < fields.size(); i++) {
+      sel.add("CAST(" + ident(fields.get(i)) + " AS VARCHAR) AS field_" + i);
+    }
+    this.presentFields = fields;
     sel.add(FILE_COLUMN);
     boolean indexAnswers = ColumnTypes.isInteger(types.get(c.answer()));
     long index = 0;
@@ -346,7 +352,14 @@ public final class BenchmarkData implements AutoCloseable {
     if (!rs.getBoolean("has_image")) {
       throw new AnswerKeys.Invalid("has no image in " + benchmark.columns().images());
     }
-    return new ItemMeta(index, id, task, source, question, choices, answer, raw, gt);
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < presentFields.size(); i++) {
+      String v = rs.getString("field_" + i);
+      if (v != null) {
+        fields.put(presentFields.get(i), v);
+      }
+    }
+    return new ItemMeta(index, id, task, source, question, choices, answer, raw, gt, fields);
   }
 
   private static Choices choices(ResultSet rs) throws SQLException {

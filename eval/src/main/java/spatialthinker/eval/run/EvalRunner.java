@@ -315,27 +315,16 @@ public final class EvalRunner {
               meta.answer(),
               meta.groundTruthScene(),
               Optional.of(new int[] {images.get(0).width(), images.get(0).height()}));
-      return new Prediction(
-          config.benchmark().name(),
-          meta.index(),
-          meta.id(),
-          meta.task(),
-          meta.source(),
-          hash,
-          Optional.of(r.text()),
-          s.pred(),
-          meta.answer(),
-          s.correct(),
-          meta.choices().options(),
-          s.rule(),
-          ms,
-          r.attempts(),
-          Optional.of(r.finishReason()),
-          r.usage(),
-          Optional.empty(),
-          size,
-          meta.groundTruthScene(),
-          s.grounding());
+      return Prediction.forItem(config.benchmark().name(), meta)
+          .promptHash(hash)
+          .response(Optional.of(r.text()))
+          .scored(s)
+          .latencyMs(ms)
+          .attempts(r.attempts())
+          .finishReason(Optional.of(r.finishReason()))
+          .usage(r.usage())
+          .imageSize(size)
+          .build();
     } catch (ModelRequestException e) {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       return failed(meta, hash, e.getMessage(), ms, e.attempts(), size);
@@ -352,27 +341,13 @@ public final class EvalRunner {
       long ms,
       int attempts,
       Optional<Prediction.ImageSize> size) {
-    return new Prediction(
-        config.benchmark().name(),
-        meta.index(),
-        meta.id(),
-        meta.task(),
-        meta.source(),
-        hash,
-        Optional.empty(),
-        Optional.empty(),
-        meta.answer(),
-        false,
-        meta.choices().options(),
-        "failed",
-        ms,
-        Math.max(1, attempts),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(error.replaceAll("\\s*\\R\\s*", " ")),
-        size,
-        meta.groundTruthScene(),
-        Optional.empty());
+    return Prediction.forItem(config.benchmark().name(), meta)
+        .promptHash(hash)
+        .failed(error)
+        .latencyMs(ms)
+        .attempts(attempts)
+        .imageSize(size)
+        .build();
   }
 
   static String promptHash(String prompt, List<ImagePart> images) {
