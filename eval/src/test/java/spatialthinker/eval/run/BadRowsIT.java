@@ -89,6 +89,9 @@ class BadRowsIT {
         .contains("Bad rows (left out of every score): 3")
         .contains("- row 3 (id 3): answer '(H)'");
     assertThat(Files.readString(out.resolve("summary.json"))).contains("\"bad_rows\" : 3");
+    // eval report reads them back
+    assertThat(spatialthinker.eval.report.RunReport.of(List.of(out)).markdown())
+        .contains("(n=7, 3 bad rows left out)");
   }
 
   @Test
