@@ -106,12 +106,8 @@ public final class EvalRunner {
     Path out = config.out();
     Path predsFile = out.resolve("predictions.jsonl");
     Path manifestFile = out.resolve("run.json");
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create --out " + out, e);
-    }
     Benchmark bench = config.benchmark();
+    // The data is opened and every row checked before anything is written.
     try (BenchmarkData data = BenchmarkData.open(bench, config.data())) {
       List<BadRow> bad = data.badRows();
       if (config.strict() && !bad.isEmpty()) {
@@ -124,6 +120,11 @@ public final class EvalRunner {
                 + " row(s) cannot be scored, first "
                 + bad.get(0).describe()
                 + " (--strict)");
+      }
+      try {
+        Files.createDirectories(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create --out " + out, e);
       }
       RunManifest manifest =
           RunManifest.create(
