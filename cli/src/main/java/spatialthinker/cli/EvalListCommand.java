@@ -14,12 +14,14 @@ final class EvalListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    System.out.println("| benchmark | what | HF dataset | config | split | items |");
-    System.out.println("|---|---|---|---|---|---:|");
+    System.out.println(
+        "| benchmark | also known as | what | HF dataset | config | split | items |");
+    System.out.println("|---|---|---|---|---|---|---:|");
     for (Benchmark b : BenchmarkRegistry.all()) {
       System.out.printf(
-          "| %s | %s | %s | %s | %s | %s |%n",
+          "| %s | %s | %s | %s | %s | %s | %s |%n",
           b.name(),
+          String.join(", ", b.aliases()),
           b.title(),
           b.hfRepo(),
           b.hfConfig(),

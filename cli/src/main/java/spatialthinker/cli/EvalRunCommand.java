@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import spatialthinker.clients.ChatModel;
+import spatialthinker.eval.benchmark.Benchmark;
 import spatialthinker.eval.benchmark.BenchmarkRegistry;
 import spatialthinker.eval.benchmark.PromptTemplate;
 import spatialthinker.eval.run.EvalRunner;
@@ -50,8 +51,9 @@ final class EvalRunCommand implements Callable<Integer> {
       paramLabel = "T",
       description =
           "spatial_thinker (default), spatial_thinker_train (the training rows' prompt),"
-              + " reasoning or no_reasoning")
-  String template = "spatial_thinker";
+              + " reasoning, no_reasoning, reasoning_end; yes_no (hallusionbench) and vision"
+              + " (mmmu-pro-vision, its only one)")
+  String template;
 
   @Option(
       names = "--concurrency",
@@ -74,16 +76,24 @@ final class EvalRunCommand implements Callable<Integer> {
   @Option(names = "--fsync", description = "force each prediction to disk (survives power loss)")
   boolean fsync;
 
+  @Option(
+      names = "--strict",
+      description =
+          "stop before the first request when a row cannot be scored (default: list it in"
+              + " DIR/bad_rows.jsonl and leave it out)")
+  boolean strict;
+
   @Override
   public Integer call() {
     EvalRunner.Result r;
     // The endpoint, model and key are checked before anything else.
     try (ChatModel chat = model.create()) {
+      Benchmark bench = BenchmarkRegistry.get(benchmark);
       RunConfig cfg =
           new RunConfig(
-              BenchmarkRegistry.get(benchmark),
+              bench,
               data,
-              PromptTemplate.parse(template),
+              template == null ? bench.defaultTemplate() : PromptTemplate.parse(template),
               out,
               concurrency,
               limit == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(limit),
@@ -92,7 +102,8 @@ final class EvalRunCommand implements Callable<Integer> {
               model.maxTokens,
               model.temperature(),
               model.extraBody(),
-              fsync);
+              fsync,
+              strict);
       ProgressListener progress = new ProgressListener(benchmark);
       try {
         r = new EvalRunner(chat, cfg, model.keyEnv(), model.retry(), progress).run();
@@ -104,13 +115,16 @@ final class EvalRunCommand implements Callable<Integer> {
     System.out.print(SummaryFormat.markdown(s, s.benchmark()));
     System.err.printf(
         Locale.ROOT,
-        "%s: %d items (%d new), accuracy %s %%, %d without an answer, %d failed; wrote %s%n",
+        "%s: %d items (%d new), accuracy %s %%, %d without an answer, %d failed%s; wrote %s%n",
         s.benchmark(),
         s.items(),
         r.newPredictions(),
         s.accuracy().percent(),
         s.noAnswer(),
         s.failed(),
+        s.badRows() == 0
+            ? ""
+            : ", " + s.badRows() + " bad row(s) left out (" + out.resolve("bad_rows.jsonl") + ")",
         out.resolve("summary.md"));
     if (s.items() > 0 && s.failed() == s.items()) {
       System.err.printf(

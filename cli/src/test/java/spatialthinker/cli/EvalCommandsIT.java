@@ -352,7 +352,9 @@ class EvalCommandsIT {
     assertThat(Main.run("eval", "list")).isZero();
     assertThat(stdout())
         .contains(
-            "| cv-bench | CV-Bench (2D and 3D) | nyu-visionx/CV-Bench | default | test | 2638 |");
-    assertThat(stderr()).contains("23 benchmarks");
+            "| cv-bench |  | CV-Bench (2D and 3D) | nyu-visionx/CV-Bench | default | test | 2638 |")
+        .contains("| realworldqa | realworld_qa | RealWorldQA |")
+        .contains("| mmmu-pro-vision-only | mmmu_pro_vision_only |");
+    assertThat(stderr()).contains("24 benchmarks");
   }
 }

@@ -42,10 +42,15 @@ public final class FreeFormAnswer {
   private static final Pattern WORD = Pattern.compile("[a-z]+");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
   private static final Pattern YES_NO = Pattern.compile("^(yes|no)\\b.*");
+  private static final Pattern WRAPPED_LETTER = Pattern.compile("^[(\\[]([a-z])[)\\]]$");
 
   private FreeFormAnswer() {}
 
-  /** The normal form of an answer text; {@code ""} when nothing is left. */
+  /**
+   * The normal form of an answer text; {@code ""} only when the text holds nothing but punctuation
+   * and space. An article alone ({@code "A"}, {@code "the"}) is kept as it is, and a letter in
+   * parentheses ({@code "(a)"}) is the letter.
+   */
   public static String normalize(String text) {
     String t = AnswerText.fold(text);
     Matcher yn = YES_NO.matcher(t);
@@ -61,7 +66,17 @@ public final class FreeFormAnswer {
       last = w.end();
     }
     b.append(t.substring(last));
-    String s = ARTICLES.matcher(b.toString()).replaceAll("");
+    String whole = tidy(b.toString());
+    Matcher letter = WRAPPED_LETTER.matcher(whole);
+    if (letter.matches()) {
+      return letter.group(1); // "(a)", MMVP's form of an option
+    }
+    // Articles go only when something remains: "A", "an" or "the" as a whole answer stay.
+    String s = tidy(ARTICLES.matcher(whole).replaceAll(""));
+    return s.isEmpty() ? whole : s;
+  }
+
+  private static String tidy(String s) {
     return s.replaceAll("\\s+", " ").replaceAll("[\\s.!;,:]+$", "").strip();
   }
 

@@ -39,6 +39,20 @@ class FreeFormAnswerTest {
   }
 
   @Test
+  void anArticleAloneOrALetterInParenthesesIsNeverEmptied() {
+    assertThat(FreeFormAnswer.normalize("A")).isEqualTo("a");
+    assertThat(FreeFormAnswer.normalize("a")).isEqualTo("a");
+    assertThat(FreeFormAnswer.normalize("an")).isEqualTo("an");
+    assertThat(FreeFormAnswer.normalize("The.")).isEqualTo("the");
+    assertThat(FreeFormAnswer.normalize("(a)")).isEqualTo("a");
+    assertThat(FreeFormAnswer.normalize("a cat")).isEqualTo("cat");
+    assertThat(FreeFormAnswer.normalize("...")).isEmpty();
+    assertThat(FreeFormAnswer.matches("A", "A")).isTrue();
+    assertThat(FreeFormAnswer.matches("(a)", "(a)")).isTrue();
+    assertThat(FreeFormAnswer.matches("B", "A")).isFalse();
+  }
+
+  @Test
   void yesNoReadsAsWords() {
     assertThat(EXTRACTOR.extractYesNo("<answer>Yes</answer>").answer()).contains("yes");
     assertThat(EXTRACTOR.extractYesNo("(B) No").answer()).contains("no");

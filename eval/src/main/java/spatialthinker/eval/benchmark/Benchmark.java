@@ -18,7 +18,8 @@ import java.util.Set;
  * @param hfConfig the dataset config (subset), or {@code default}
  * @param split the split evaluated
  * @param fileGlobs when the data path is a directory, the first glob (relative to it) matching any
- *     file selects the files; {@code **}{@code /*.parquet} is always tried last
+ *     file selects the files; only these are tried, so a directory holding only another config's
+ *     files is an error
  * @param columns the column mapping
  * @param singleTask the task name of every item when there is no task column
  * @param expectedTasks task name to the number of items in the full split (in display order); empty
@@ -29,6 +30,10 @@ import java.util.Set;
  * @param promptStyle the reference script's prompt adjustment
  * @param answerStyle how options and ground truth are read
  * @param metrics extra scores
+ * @param aliases other names it is known by (the reference script's names, e.g. {@code
+ *     realworld_qa})
+ * @param templates the templates it may be run with; empty for the general ones (every template but
+ *     {@code vision} and {@code yes_no})
  */
 public record Benchmark(
     String name,
@@ -44,7 +49,9 @@ public record Benchmark(
     Optional<String> rowFilter,
     PromptStyle promptStyle,
     AnswerStyle answerStyle,
-    Set<Metric> metrics) {
+    Set<Metric> metrics,
+    List<String> aliases,
+    List<PromptTemplate> templates) {
 
   public Benchmark {
     Objects.requireNonNull(name, "name");
@@ -60,6 +67,8 @@ public record Benchmark(
     Objects.requireNonNull(promptStyle, "promptStyle");
     Objects.requireNonNull(answerStyle, "answerStyle");
     metrics = Set.copyOf(metrics);
+    aliases = List.copyOf(aliases);
+    templates = List.copyOf(templates);
     if (!name.matches("[a-z0-9][a-z0-9_-]*")) {
       throw new IllegalArgumentException("benchmark name must be lower-case kebab, got " + name);
     }
@@ -73,6 +82,39 @@ public record Benchmark(
     }
     if (answerStyle == AnswerStyle.CHOICES_COLUMN && columns.choices().isEmpty()) {
       throw new IllegalArgumentException(name + ": CHOICES_COLUMN needs a choices column");
+    }
+  }
+
+  /** The templates this benchmark may be run with. */
+  public List<PromptTemplate> allowedTemplates() {
+    if (!templates.isEmpty()) {
+      return templates;
+    }
+    return java.util.Arrays.stream(PromptTemplate.values())
+        .filter(t -> t != PromptTemplate.VISION && t != PromptTemplate.YES_NO)
+        .toList();
+  }
+
+  /** The template a run uses when none is asked for: the first allowed one. */
+  public PromptTemplate defaultTemplate() {
+    return templates.isEmpty() ? PromptTemplate.SPATIAL_THINKER : templates.get(0);
+  }
+
+  /**
+   * Checks that a template suits this benchmark.
+   *
+   * @throws IllegalArgumentException naming the templates it takes
+   */
+  public void checkTemplate(PromptTemplate template) {
+    if (!allowedTemplates().contains(template)) {
+      throw new IllegalArgumentException(
+          "benchmark "
+              + name
+              + " does not take the "
+              + template.cliName()
+              + " template; it takes "
+              + String.join(
+                  ", ", allowedTemplates().stream().map(PromptTemplate::cliName).toList()));
     }
   }
 

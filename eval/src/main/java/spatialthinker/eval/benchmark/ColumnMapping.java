@@ -19,6 +19,9 @@ import java.util.Optional;
  * @param id an item id; empty to use the row index
  * @param groundTruthScene the {@code <scene>…</scene>\n<answer>…</answer>} target, for grounding
  *     metrics (STVQA)
+ * @param fields columns read when the data has them, for protocol metrics (3DSRBench {@code qid}
+ *     and {@code category}, HallusionBench's set, figure and question ids, MMMU-Pro {@code
+ *     subject}); a file without them is scored without those metrics
  */
 public record ColumnMapping(
     List<String> images,
@@ -28,7 +31,8 @@ public record ColumnMapping(
     Optional<String> task,
     Optional<String> source,
     Optional<String> id,
-    Optional<String> groundTruthScene) {
+    Optional<String> groundTruthScene,
+    List<String> fields) {
 
   public ColumnMapping {
     images = List.copyOf(Objects.requireNonNull(images, "images"));
@@ -39,67 +43,13 @@ public record ColumnMapping(
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(groundTruthScene, "groundTruthScene");
+    fields = List.copyOf(Objects.requireNonNull(fields, "fields"));
     if (images.isEmpty()) {
       throw new IllegalArgumentException("a benchmark needs at least one image column");
     }
   }
 
-  /** The usual layout: one image column, a question, an answer, optional choices and task. */
-  public static ColumnMapping of(String image, String question, String answer) {
-    return new ColumnMapping(
-        List.of(image),
-        Optional.of(question),
-        answer,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
-  }
-
-  /** This mapping with other image columns, in sending order. */
-  public ColumnMapping withImages(String... columns) {
-    return new ColumnMapping(
-        List.of(columns), question, answer, choices, task, source, id, groundTruthScene);
-  }
-
-  /** This mapping with an options column. */
-  public ColumnMapping withChoices(String column) {
-    return new ColumnMapping(
-        images, question, answer, Optional.of(column), task, source, id, groundTruthScene);
-  }
-
-  /** This mapping with a task column. */
-  public ColumnMapping withTask(String column) {
-    return new ColumnMapping(
-        images, question, answer, choices, Optional.of(column), source, id, groundTruthScene);
-  }
-
-  /** This mapping with an image-source column. */
-  public ColumnMapping withSource(String column) {
-    return new ColumnMapping(
-        images, question, answer, choices, task, Optional.of(column), id, groundTruthScene);
-  }
-
-  /** This mapping with an id column. */
-  public ColumnMapping withId(String column) {
-    return new ColumnMapping(
-        images, question, answer, choices, task, source, Optional.of(column), groundTruthScene);
-  }
-
-  /** This mapping with a scene-graph target column. */
-  public ColumnMapping withGroundTruthScene(String column) {
-    return new ColumnMapping(
-        images, question, answer, choices, task, source, id, Optional.of(column));
-  }
-
-  /** This mapping without a question column (the question is in the image). */
-  public ColumnMapping withoutQuestion() {
-    return new ColumnMapping(
-        images, Optional.empty(), answer, choices, task, source, id, groundTruthScene);
-  }
-
-  /** Every column this mapping reads. */
+  /** Every column this mapping requires (the optional {@code fields} aside). */
   public List<String> allColumns() {
     List<String> out = new ArrayList<>(images);
     question.ifPresent(out::add);

@@ -18,5 +18,10 @@ public enum PromptStyle {
   /** MMMU-Pro standard: the options column is appended as (A) … lines. */
   APPEND_OPTIONS,
   /** MMMU-Pro vision: the question is in the image; a hint and the options are appended. */
-  QUESTION_IN_IMAGE
+  QUESTION_IN_IMAGE,
+  /**
+   * The script's {@code mmmu-pro-vision}: the {@code vision} template alone, whatever template is
+   * asked for elsewhere.
+   */
+  VISION_ONLY
 }

@@ -18,7 +18,19 @@ public enum PromptTemplate {
   /** Think, then answer, in tags. */
   REASONING,
   /** The question alone. */
-  NO_REASONING;
+  NO_REASONING,
+  /**
+   * The question, then the instruction to think in tags and answer in tags (the script's {@code
+   * reasoning_end}, which it offers for RealWorldQA).
+   */
+  REASONING_END,
+  /**
+   * The script's {@code vision} template, for MMMU-Pro vision: a hint that the question is in the
+   * image and the options as {@code Choices:} lines; the benchmark's instruction is not used.
+   */
+  VISION,
+  /** The script's {@code yes_no} template: a yes-or-no hint, then the question (HallusionBench). */
+  YES_NO;
 
   /** The command-line name, e.g. {@code spatial_thinker}. */
   public String cliName() {
@@ -35,6 +47,7 @@ public enum PromptTemplate {
     throw new IllegalArgumentException(
         "unknown template '"
             + name
-            + "'; expected spatial_thinker, spatial_thinker_train, reasoning or no_reasoning");
+            + "'; expected spatial_thinker, spatial_thinker_train, reasoning, no_reasoning,"
+            + " reasoning_end, vision or yes_no");
   }
 }

@@ -26,9 +26,7 @@ import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import spatialthinker.clients.ImagePart;
-import spatialthinker.core.answer.AnswerKey;
 import spatialthinker.core.answer.Choices;
-import spatialthinker.core.answer.FreeFormAnswer;
 import spatialthinker.eval.benchmark.Benchmark;
 import spatialthinker.eval.benchmark.ColumnMapping;
 
@@ -51,7 +49,10 @@ public final class BenchmarkData implements AutoCloseable {
   private final Map<String, String> types;
   private final String from;
   private final List<ItemMeta> items;
+  private final List<BadRow> badRows;
+  private final ItemMeta[] byRow;
   private final ImageColumns images;
+  private List<String> presentFields = List.of();
   private String hash;
 
   private BenchmarkData(Benchmark benchmark, Path root, List<Path> files) {
@@ -76,7 +77,13 @@ public final class BenchmarkData implements AutoCloseable {
       this.images = new ImageColumns(benchmark.columns().images(), types, root);
       String where = filter().map(f -> " WHERE " + f).orElse("");
       this.from = scan + where + " ORDER BY " + FILE_COLUMN + ", file_row_number";
-      this.items = List.copyOf(readCatalog());
+      List<BadRow> bad = new ArrayList<>();
+      List<ItemMeta> good = new ArrayList<>();
+      long rows = readCatalog(good, bad);
+      this.items = List.copyOf(good);
+      this.badRows = List.copyOf(bad);
+      this.byRow = new ItemMeta[Math.toIntExact(rows)];
+      good.forEach(m -> byRow[(int) m.index()] = m);
     } catch (RuntimeException e) {
       closeQuietly();
       throw e;
@@ -104,9 +111,19 @@ public final class BenchmarkData implements AutoCloseable {
     return files;
   }
 
-  /** Every item, without images, in the fixed order. */
+  /** Every item that can be scored, without images, in the fixed order. */
   public List<ItemMeta> items() {
     return items;
+  }
+
+  /** The rows that cannot be scored, with the reasons, in the fixed order. */
+  public List<BadRow> badRows() {
+    return badRows;
+  }
+
+  /** Rows read, bad ones included; item indexes run from 0 to this number. */
+  public long rowCount() {
+    return byRow.length;
   }
 
   /** SHA-256 over the files' names (relative to the data path) and bytes. */
@@ -133,9 +150,9 @@ public final class BenchmarkData implements AutoCloseable {
         ResultSet rs = st.executeQuery(sql)) {
       long index = 0;
       while (index < limit && rs.next()) {
-        ItemMeta meta = items.get((int) index);
+        ItemMeta meta = byRow[(int) index];
         index++;
-        if (!wanted.test(meta.index())) {
+        if (meta == null || !wanted.test(meta.index())) {
           continue;
         }
         List<ImagePart> pictures;
@@ -158,12 +175,28 @@ public final class BenchmarkData implements AutoCloseable {
     }
   }
 
+  /** The benchmark's row filter; its column must exist, or the wrong rows would be scored. */
   private Optional<String> filter() {
     if (benchmark.rowFilter().isEmpty()) {
       return Optional.empty();
     }
     Matcher m = FILTER_COLUMN.matcher(benchmark.rowFilter().get());
-    return m.find() && types.containsKey(m.group(1)) ? benchmark.rowFilter() : Optional.empty();
+    if (!m.find()) {
+      throw new IllegalStateException(
+          benchmark.name() + ": row filter names no column: " + benchmark.rowFilter().get());
+    }
+    if (!types.containsKey(m.group(1))) {
+      throw new BenchmarkDataException(
+          describeData()
+              + ": keeps only the rows where "
+              + benchmark.rowFilter().get()
+              + ", but there is no column '"
+              + m.group(1)
+              + "' (columns found: "
+              + String.join(", ", types.keySet())
+              + ")");
+    }
+    return benchmark.rowFilter();
   }
 
   private Map<String, String> describe(String scan) {
@@ -248,7 +281,8 @@ public final class BenchmarkData implements AutoCloseable {
     }
   }
 
-  private List<ItemMeta> readCatalog() {
+  /** Reads every row without images; good rows go to {@code good}, the others to {@code bad}. */
+  private long readCatalog(List<ItemMeta> good, List<BadRow> bad) {
     ColumnMapping c = benchmark.columns();
     List<String> sel = new ArrayList<>();
     sel.add(c.question().map(q -> "CAST(" + ident(q) + " AS VARCHAR)").orElse("''") + " AS q");
@@ -258,104 +292,88 @@ public final class BenchmarkData implements AutoCloseable {
     sel.add(text(c.source()) + " AS src");
     sel.add(text(c.id()) + " AS id");
     sel.add(text(c.groundTruthScene()) + " AS gt");
+    sel.add(images.presence() + " AS has_image");
+    List<String> fields = c.fields().stream().filter(types::containsKey).toList();
+    for (int i = 0; i < fields.size(); i++) {
+      sel.add("CAST(" + ident(fields.get(i)) + " AS VARCHAR) AS field_" + i);
+    }
+    this.presentFields = fields;
+    sel.add(FILE_COLUMN);
     boolean indexAnswers = ColumnTypes.isInteger(types.get(c.answer()));
-    List<ItemMeta> out = new ArrayList<>();
+    long index = 0;
     try (Statement st = conn.createStatement();
         ResultSet rs = st.executeQuery("SELECT " + String.join(", ", sel) + " FROM " + from)) {
-      long index = 0;
       while (rs.next()) {
-        out.add(meta(rs, index++, indexAnswers));
+        String id = Optional.ofNullable(rs.getString("id")).orElse(String.valueOf(index));
+        try {
+          good.add(meta(rs, index, id, indexAnswers));
+        } catch (AnswerKeys.Invalid e) {
+          bad.add(new BadRow(index, id, rs.getString(FILE_COLUMN), e.getMessage()));
+        }
+        index++;
       }
     } catch (SQLException e) {
       throw new BenchmarkDataException(describeData() + ": " + firstLine(e.getMessage()), e);
     }
-    if (out.isEmpty()) {
+    if (index == 0) {
       throw new BenchmarkDataException(describeData() + ": no rows");
     }
-    return out;
+    return index;
   }
 
-  private ItemMeta meta(ResultSet rs, long index, boolean indexAnswers) throws SQLException {
+  private ItemMeta meta(ResultSet rs, long index, String id, boolean indexAnswers)
+      throws SQLException {
     String question = Optional.ofNullable(rs.getString("q")).orElse("");
     String raw = Optional.ofNullable(rs.getString("ans")).orElse("");
-    String id = Optional.ofNullable(rs.getString("id")).orElse(String.valueOf(index));
     String task = Optional.ofNullable(rs.getString("task")).orElse(benchmark.singleTask());
     Optional<String> source = Optional.ofNullable(rs.getString("src"));
     Optional<String> gt = Optional.ofNullable(rs.getString("gt")).filter(s -> !s.isBlank());
-    String where = describeData() + " row " + index + " (id " + id + ")";
+    if (rs.getObject("ans") == null) {
+      throw new AnswerKeys.Invalid("has no answer");
+    }
     Choices choices;
     String answer;
     switch (benchmark.answerStyle()) {
       case CHOICES_COLUMN -> {
-        choices = choices(rs, where);
-        Optional<String> letter =
-            indexAnswers
-                ? AnswerKey.fromIndex(Long.parseLong(raw.strip()), choices)
-                : AnswerKey.letter(raw, choices);
-        answer =
-            letter.orElseThrow(
-                () ->
-                    new BenchmarkDataException(
-                        where
-                            + ": answer '"
-                            + raw
-                            + "' names none of the "
-                            + choices.size()
-                            + " options"));
+        choices = choices(rs);
+        answer = AnswerKeys.letter(raw, choices, indexAnswers);
       }
       case YES_NO_FLAG -> {
         choices = Choices.YES_NO;
-        answer = yesNoFlag(raw, where);
+        answer = AnswerKeys.yesNoFlag(raw);
       }
       case CHOICES_IN_QUESTION -> {
-        Choices parsed = Choices.parseFrom(question);
-        Optional<String> letter =
-            parsed.isEmpty() ? Optional.empty() : AnswerKey.letter(raw, parsed);
-        if (letter.isPresent()) {
-          choices = parsed;
-          answer = letter.get();
-        } else {
-          choices = Choices.NONE;
-          answer = FreeFormAnswer.normalize(raw);
-          if (answer.isEmpty()) {
-            throw new BenchmarkDataException(where + ": empty answer");
-          }
-        }
+        AnswerKeys.Key key = AnswerKeys.fromQuestion(question, raw);
+        choices = key.choices();
+        answer = key.answer();
       }
       default -> throw new IllegalStateException(benchmark.answerStyle().toString());
     }
-    return new ItemMeta(index, id, task, source, question, choices, answer, raw, gt);
+    if (!rs.getBoolean("has_image")) {
+      throw new AnswerKeys.Invalid("has no image in " + benchmark.columns().images());
+    }
+    Map<String, String> fields = new LinkedHashMap<>();
+    for (int i = 0; i < presentFields.size(); i++) {
+      String v = rs.getString("field_" + i);
+      if (v != null) {
+        fields.put(presentFields.get(i), v);
+      }
+    }
+    return new ItemMeta(index, id, task, source, question, choices, answer, raw, gt, fields);
   }
 
-  private Choices choices(ResultSet rs, String where) throws SQLException {
+  private static Choices choices(ResultSet rs) throws SQLException {
     Object v = rs.getObject("ch");
-    List<String> out = new ArrayList<>();
     if (v instanceof Array a) {
+      List<String> out = new ArrayList<>();
       for (Object o : (Object[]) a.getArray()) {
         out.add(o == null ? "" : o.toString());
       }
+      return AnswerKeys.options(out, false);
     } else if (v instanceof String s) {
-      out =
-          new ArrayList<>(
-              PyListLiteral.parse(s)
-                  .orElseThrow(
-                      () ->
-                          new BenchmarkDataException(
-                              where + ": options '" + s + "' are not a list")));
+      return AnswerKeys.options(s, false);
     }
-    if (out.size() < 2 || out.size() > Choices.MAX_OPTIONS) {
-      throw new BenchmarkDataException(where + ": needs 2 to 26 options, has " + out.size());
-    }
-    return new Choices(out);
-  }
-
-  private static String yesNoFlag(String raw, String where) {
-    return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "1", "yes", "true" -> "A";
-      case "0", "no", "false" -> "B";
-      default ->
-          throw new BenchmarkDataException(where + ": yes/no flag '" + raw + "' is not 1 or 0");
-    };
+    throw new AnswerKeys.Invalid("has no options");
   }
 
   private static String text(Optional<String> column) {

@@ -13,11 +13,14 @@ import spatialthinker.eval.benchmark.Benchmark;
 /** Finds a benchmark's parquet files under a data path. */
 final class DataFiles {
 
+  private static final int LISTED = 8;
+
   private DataFiles() {}
 
   /**
-   * The file itself, or the files under a directory that the first matching glob of the benchmark
-   * selects ({@code **}{@code /*.parquet} last), sorted by path.
+   * The file itself, or the files under a directory that the first matching pattern of the
+   * benchmark selects, sorted by path. Only the benchmark's own patterns are tried (there is no
+   * catch-all), so a directory holding another config's files is an error, not those files.
    */
   static List<Path> resolve(Benchmark benchmark, Path data) {
     if (!Files.exists(data)) {
@@ -36,9 +39,7 @@ final class DataFiles {
     } catch (IOException e) {
       throw new BenchmarkDataException("--data " + data + ": cannot list: " + e.getMessage(), e);
     }
-    List<String> globs = new ArrayList<>(benchmark.fileGlobs());
-    globs.add("**/*.parquet");
-    for (String glob : globs) {
+    for (String glob : benchmark.fileGlobs()) {
       List<String> variants = new ArrayList<>(List.of(glob));
       if (glob.startsWith("**/")) {
         variants.add(glob.substring(3));
@@ -56,6 +57,33 @@ final class DataFiles {
         return hits.stream().sorted().map(Path::toAbsolutePath).toList();
       }
     }
-    throw new BenchmarkDataException("--data " + data + ": no .parquet files in the directory");
+    throw new BenchmarkDataException(
+        "--data "
+            + data
+            + ": no file matches the patterns of "
+            + benchmark.name()
+            + " ("
+            + benchmark.hfRepo()
+            + ", config "
+            + benchmark.hfConfig()
+            + "): "
+            + String.join(", ", benchmark.fileGlobs())
+            + "; the directory holds "
+            + holds(data, all));
+  }
+
+  private static String holds(Path data, List<Path> all) {
+    if (all.isEmpty()) {
+      return "no .parquet files";
+    }
+    List<String> names = new ArrayList<>();
+    for (Path p : all.subList(0, Math.min(LISTED, all.size()))) {
+      names.add(data.relativize(p).toString());
+    }
+    return all.size()
+        + " .parquet file"
+        + (all.size() > 1 ? "s: " : ": ")
+        + String.join(", ", names)
+        + (all.size() > LISTED ? ", …" : "");
   }
 }

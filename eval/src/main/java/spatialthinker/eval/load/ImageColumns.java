@@ -68,6 +68,35 @@ final class ImageColumns {
     return out;
   }
 
+  /**
+   * A SQL condition true when a row has at least one image cell that is not empty, so a row without
+   * any image is found before the first request.
+   */
+  String presence() {
+    List<String> any = new ArrayList<>();
+    for (String name : columns) {
+      String col = ident(name);
+      String t = types.get(name);
+      if (t.endsWith("[]")) {
+        any.add("coalesce(len(" + col + "), 0) > 0");
+      } else if (t.startsWith("STRUCT")) {
+        List<String> parts = new ArrayList<>();
+        if (ColumnTypes.hasBytes(t)) {
+          parts.add("coalesce(octet_length(" + col + ".bytes), 0) > 0");
+        }
+        if (ColumnTypes.hasPath(t)) {
+          parts.add("coalesce(" + col + ".path, '') <> ''");
+        }
+        any.add("(" + String.join(" OR ", parts) + ")");
+      } else if (t.equals("BLOB")) {
+        any.add("coalesce(octet_length(" + col + "), 0) > 0");
+      } else {
+        any.add("coalesce(CAST(" + col + " AS VARCHAR), '') <> ''");
+      }
+    }
+    return "coalesce(" + String.join(" OR ", any) + ", false)";
+  }
+
   /** The images of the current row, in column order, null cells skipped. */
   List<ImagePart> read(ResultSet rs, Path file) throws SQLException {
     List<ImagePart> out = new ArrayList<>();

@@ -1,5 +1,8 @@
 package spatialthinker.eval.load;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import spatialthinker.core.answer.Choices;
@@ -16,6 +19,7 @@ import spatialthinker.core.answer.Choices;
  * @param answer the ground truth normalised: an option letter, or the free-form normal form
  * @param answerRaw the ground truth as stored
  * @param groundTruthScene the {@code <scene>…</scene>} target, for grounding metrics
+ * @param fields the benchmark's optional metric columns this row has, as text
  */
 public record ItemMeta(
     long index,
@@ -26,7 +30,8 @@ public record ItemMeta(
     Choices choices,
     String answer,
     String answerRaw,
-    Optional<String> groundTruthScene) {
+    Optional<String> groundTruthScene,
+    Map<String, String> fields) {
 
   public ItemMeta {
     Objects.requireNonNull(id, "id");
@@ -37,9 +42,24 @@ public record ItemMeta(
     Objects.requireNonNull(answer, "answer");
     Objects.requireNonNull(answerRaw, "answerRaw");
     Objects.requireNonNull(groundTruthScene, "groundTruthScene");
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     if (index < 0) {
       throw new IllegalArgumentException("index must be >= 0, got " + index);
     }
+  }
+
+  /** This item without metric fields. */
+  public ItemMeta(
+      long index,
+      String id,
+      String task,
+      Optional<String> source,
+      String question,
+      Choices choices,
+      String answer,
+      String answerRaw,
+      Optional<String> groundTruthScene) {
+    this(index, id, task, source, question, choices, answer, answerRaw, groundTruthScene, Map.of());
   }
 
   /** True for a multiple-choice item (the answer is a letter). */

@@ -40,7 +40,14 @@ final class ResultsTable {
               + colours.get(i % colours.size())
               + "\">");
       h.element("div", "tile-name", runs.get(i).label());
-      h.element("div", "tile-sub", s.benchmark() + " · " + s.items() + " items");
+      h.element(
+          "div",
+          "tile-sub",
+          s.benchmark()
+              + " · "
+              + s.items()
+              + " items"
+              + (s.badRows() > 0 ? " · " + s.badRows() + " bad rows left out" : ""));
       h.raw("<div class=\"tile-value\">")
           .text(String.format(Locale.ROOT, "%.1f%%", 100 * s.accuracy().value()))
           .raw("</div>");

@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import spatialthinker.eval.load.BadRow;
+import spatialthinker.eval.run.EvalRunner;
 import spatialthinker.eval.run.PredictionLog;
 import spatialthinker.eval.run.RunManifest;
 import spatialthinker.eval.score.ItemScorer;
 import spatialthinker.eval.score.Prediction;
+import spatialthinker.eval.score.PredictionJson;
 import spatialthinker.eval.score.Rescorer;
 import spatialthinker.eval.score.Score;
 import spatialthinker.eval.score.Scoreboard;
@@ -83,11 +86,43 @@ public final class RunReport {
           new Run(
               d,
               m.map(RunManifest::label).orElse(d.getFileName().toString()),
-              Scoreboard.summarize(bench, p),
+              Scoreboard.summarize(bench, p, badRows(d.resolve(EvalRunner.BAD_ROWS_FILE))),
               p,
               m));
     }
     return new RunReport(runs);
+  }
+
+  /** The rows a run left out, read back from its {@code bad_rows.jsonl}; none when absent. */
+  static List<BadRow> badRows(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return List.of();
+    }
+    List<BadRow> out = new ArrayList<>();
+    try {
+      int n = 0;
+      for (String line : Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8)) {
+        n++;
+        if (line.isBlank()) {
+          continue;
+        }
+        com.fasterxml.jackson.databind.JsonNode o;
+        try {
+          o = PredictionJson.JSON.readTree(line);
+        } catch (java.io.IOException e) {
+          throw new IllegalArgumentException(file + ":" + n + ": not JSON");
+        }
+        out.add(
+            new BadRow(
+                o.path("index").asLong(),
+                o.path("id").asText(""),
+                o.path("file").asText(""),
+                o.path("reason").asText("")));
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file, e);
+    }
+    return out;
   }
 
   /** The runs, in the order given. */
@@ -121,7 +156,11 @@ public final class RunReport {
 
   private static String cell(Summary s, String[] key) {
     if (key[1].equals("*")) {
-      return s.accuracy().percent() + " (n=" + s.items() + ")";
+      return s.accuracy().percent()
+          + " (n="
+          + s.items()
+          + (s.badRows() > 0 ? ", " + s.badRows() + " bad rows left out" : "")
+          + ")";
     }
     if (key[1].equals("task")) {
       return s.tasks().stream()

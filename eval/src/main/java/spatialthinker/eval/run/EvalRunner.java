@@ -34,7 +34,9 @@ import spatialthinker.clients.RetrySettings;
 import spatialthinker.clients.RetryingChatModel;
 import spatialthinker.clients.TextPart;
 import spatialthinker.eval.benchmark.Benchmark;
+import spatialthinker.eval.load.BadRow;
 import spatialthinker.eval.load.BenchmarkData;
+import spatialthinker.eval.load.BenchmarkDataException;
 import spatialthinker.eval.load.EvalItem;
 import spatialthinker.eval.load.ItemMeta;
 import spatialthinker.eval.score.ItemScorer;
@@ -104,13 +106,26 @@ public final class EvalRunner {
     Path out = config.out();
     Path predsFile = out.resolve("predictions.jsonl");
     Path manifestFile = out.resolve("run.json");
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create --out " + out, e);
-    }
     Benchmark bench = config.benchmark();
+    // The data is opened and every row checked before anything is written.
     try (BenchmarkData data = BenchmarkData.open(bench, config.data())) {
+      List<BadRow> bad = data.badRows();
+      if (config.strict() && !bad.isEmpty()) {
+        throw new BenchmarkDataException(
+            config.data()
+                + " ("
+                + bench.name()
+                + "): "
+                + bad.size()
+                + " row(s) cannot be scored, first "
+                + bad.get(0).describe()
+                + " (--strict)");
+      }
+      try {
+        Files.createDirectories(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot create --out " + out, e);
+      }
       RunManifest manifest =
           RunManifest.create(
               manifestFile, config, data, model.info(), apiKeyEnv, retry, Provenance.collect());
@@ -130,7 +145,9 @@ public final class EvalRunner {
       if (config.retryFailed() && kept.removeIf(Prediction::failed)) {
         PredictionLog.rewrite(predsFile, kept);
       }
-      long limit = Math.min(data.items().size(), config.limit().orElse(Long.MAX_VALUE));
+      long limit = Math.min(data.rowCount(), config.limit().orElse(Long.MAX_VALUE));
+      List<BadRow> badInRun = bad.stream().filter(b -> b.index() < limit).toList();
+      writeBadRows(out, badInRun);
       Set<Long> done = new HashSet<>();
       kept.forEach(p -> done.add(p.index()));
       long alreadyDone = kept.stream().filter(p -> p.index() < limit).count();
@@ -138,12 +155,13 @@ public final class EvalRunner {
       manifest.startSession(start, earlier.isPresent());
       manifest.write();
 
-      long written = dispatch(data, predsFile, limit, done, kept, alreadyDone);
+      long written =
+          dispatch(data, predsFile, limit, limit - badInRun.size(), done, kept, alreadyDone);
       Instant end = Instant.now();
 
       List<Prediction> all =
           PredictionLog.readAll(predsFile).stream().filter(p -> p.index() < limit).toList();
-      Summary summary = Scoreboard.summarize(bench.name(), all);
+      Summary summary = Scoreboard.summarize(bench.name(), all, badInRun);
       writeSummary(out, summary, manifest.label());
       manifest.finishSession(end, written, all.size());
       manifest.write();
@@ -164,6 +182,7 @@ public final class EvalRunner {
       BenchmarkData data,
       Path predsFile,
       long limit,
+      long total,
       Set<Long> done,
       List<Prediction> kept,
       long alreadyDone) {
@@ -172,7 +191,7 @@ public final class EvalRunner {
         new AtomicLong(kept.stream().filter(p -> p.index() < limit && p.correct()).count());
     AtomicLong written = new AtomicLong();
     AtomicReference<RuntimeException> fatal = new AtomicReference<>();
-    listener.started(limit, alreadyDone);
+    listener.started(total, alreadyDone);
     Semaphore permits = new Semaphore(config.concurrency());
     BlockingQueue<Object> ready = new ArrayBlockingQueue<>(config.concurrency());
     try (PredictionLog log = PredictionLog.open(predsFile, config.fsync());
@@ -297,27 +316,16 @@ public final class EvalRunner {
               meta.answer(),
               meta.groundTruthScene(),
               Optional.of(new int[] {images.get(0).width(), images.get(0).height()}));
-      return new Prediction(
-          config.benchmark().name(),
-          meta.index(),
-          meta.id(),
-          meta.task(),
-          meta.source(),
-          hash,
-          Optional.of(r.text()),
-          s.pred(),
-          meta.answer(),
-          s.correct(),
-          meta.choices().options(),
-          s.rule(),
-          ms,
-          r.attempts(),
-          Optional.of(r.finishReason()),
-          r.usage(),
-          Optional.empty(),
-          size,
-          meta.groundTruthScene(),
-          s.grounding());
+      return Prediction.forItem(config.benchmark().name(), meta)
+          .promptHash(hash)
+          .response(Optional.of(r.text()))
+          .scored(s)
+          .latencyMs(ms)
+          .attempts(r.attempts())
+          .finishReason(Optional.of(r.finishReason()))
+          .usage(r.usage())
+          .imageSize(size)
+          .build();
     } catch (ModelRequestException e) {
       long ms = (System.nanoTime() - t0) / 1_000_000;
       return failed(meta, hash, e.getMessage(), ms, e.attempts(), size);
@@ -334,27 +342,13 @@ public final class EvalRunner {
       long ms,
       int attempts,
       Optional<Prediction.ImageSize> size) {
-    return new Prediction(
-        config.benchmark().name(),
-        meta.index(),
-        meta.id(),
-        meta.task(),
-        meta.source(),
-        hash,
-        Optional.empty(),
-        Optional.empty(),
-        meta.answer(),
-        false,
-        meta.choices().options(),
-        "failed",
-        ms,
-        Math.max(1, attempts),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(error.replaceAll("\\s*\\R\\s*", " ")),
-        size,
-        meta.groundTruthScene(),
-        Optional.empty());
+    return Prediction.forItem(config.benchmark().name(), meta)
+        .promptHash(hash)
+        .failed(error)
+        .latencyMs(ms)
+        .attempts(attempts)
+        .imageSize(size)
+        .build();
   }
 
   static String promptHash(String prompt, List<ImagePart> images) {
@@ -385,6 +379,35 @@ public final class EvalRunner {
       throw new UncheckedIOException("cannot write the summary in " + out, e);
     }
   }
+
+  /** The run's bad rows, one JSON object a line; no file when there are none. */
+  static void writeBadRows(Path out, List<BadRow> bad) {
+    Path f = out.resolve(BAD_ROWS_FILE);
+    try {
+      if (bad.isEmpty()) {
+        Files.deleteIfExists(f);
+        return;
+      }
+      StringBuilder b = new StringBuilder();
+      for (BadRow r : bad) {
+        b.append(
+                PredictionJson.JSON
+                    .createObjectNode()
+                    .put("index", r.index())
+                    .put("id", r.id())
+                    .put("file", r.file())
+                    .put("reason", r.reason())
+                    .toString())
+            .append('\n');
+      }
+      Files.writeString(f, b, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + f, e);
+    }
+  }
+
+  /** The file in a run directory that lists the rows left out of the run. */
+  public static final String BAD_ROWS_FILE = "bad_rows.jsonl";
 
   private static boolean nonEmpty(Path f) {
     try {

@@ -35,6 +35,14 @@ public final class PromptComposer {
       "Please answer directly with only the letter of the correct option and nothing else.";
   static final String FINAL_ANSWER_HINT = " Please give the final answer within answer tags.";
   static final String QUESTION_IN_IMAGE_HINT = "Please answer the question shown in the image.";
+  static final String REASONING_END_HINT =
+      "First output the thinking process in <think> </think> tags, followed by the final answer"
+          + " within <answer> </answer> tags.";
+  static final String VISION_HINT =
+      "Hint: Please answer the question shown in the image. Provide the correct option letter,"
+          + " e.g., A, B, C, D, E, at the end.";
+  static final String YES_NO_HINT =
+      "Hint: Please answer the question requiring an answer of yes or no.";
 
   private PromptComposer() {}
 
@@ -69,7 +77,17 @@ public final class PromptComposer {
           }
           case REASONING -> REASONING_PREFIX + "\nQuestion: " + instruction;
           case NO_REASONING -> "Question: " + instruction;
+          case REASONING_END -> "Question: " + instruction + "\n" + REASONING_END_HINT;
+          // the script's vision and yes_no prompts are whole: nothing is appended to them
+          case VISION ->
+              item.choices().isEmpty()
+                  ? VISION_HINT
+                  : VISION_HINT + "\nChoices:\n" + optionLines(item.choices());
+          case YES_NO -> YES_NO_HINT + "\nQuestion: " + instruction;
         };
+    if (template == PromptTemplate.VISION || template == PromptTemplate.YES_NO) {
+      return text;
+    }
     return text + suffix(benchmark, item, template);
   }
 

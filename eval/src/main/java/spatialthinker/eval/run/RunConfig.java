@@ -25,6 +25,8 @@ import spatialthinker.eval.benchmark.PromptTemplate;
  * @param temperature sampling temperature; empty for the server's default
  * @param extraBody request fields passed through to the server
  * @param fsync force every prediction line to disk
+ * @param strict stop before the first request when a row of the data cannot be scored, instead of
+ *     leaving it out
  */
 public record RunConfig(
     Benchmark benchmark,
@@ -38,12 +40,14 @@ public record RunConfig(
     int maxTokens,
     OptionalDouble temperature,
     Map<String, Object> extraBody,
-    boolean fsync) {
+    boolean fsync,
+    boolean strict) {
 
   public RunConfig {
     Objects.requireNonNull(benchmark, "benchmark");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(template, "template");
+    benchmark.checkTemplate(template);
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(limit, "limit");
     Objects.requireNonNull(temperature, "temperature");
@@ -66,6 +70,54 @@ public record RunConfig(
     if (retryFailed && !resume) {
       throw new IllegalArgumentException("--retry-failed needs --resume");
     }
+  }
+
+  /** Settings that leave rows that cannot be scored out of the run (not strict). */
+  public RunConfig(
+      Benchmark benchmark,
+      Path data,
+      PromptTemplate template,
+      Path out,
+      int concurrency,
+      OptionalLong limit,
+      boolean resume,
+      boolean retryFailed,
+      int maxTokens,
+      OptionalDouble temperature,
+      Map<String, Object> extraBody,
+      boolean fsync) {
+    this(
+        benchmark,
+        data,
+        template,
+        out,
+        concurrency,
+        limit,
+        resume,
+        retryFailed,
+        maxTokens,
+        temperature,
+        extraBody,
+        fsync,
+        false);
+  }
+
+  /** This configuration, stopping on rows that cannot be scored when {@code s}. */
+  public RunConfig withStrict(boolean s) {
+    return new RunConfig(
+        benchmark,
+        data,
+        template,
+        out,
+        concurrency,
+        limit,
+        resume,
+        retryFailed,
+        maxTokens,
+        temperature,
+        extraBody,
+        fsync,
+        s);
   }
 
   /** Defaults: 2048 tokens, temperature 0, no limit, no extra fields. */
@@ -100,7 +152,8 @@ public record RunConfig(
         maxTokens,
         temperature,
         extraBody,
-        fsync);
+        fsync,
+        strict);
   }
 
   /** This configuration resuming (and optionally retrying failures). */
@@ -117,7 +170,8 @@ public record RunConfig(
         maxTokens,
         temperature,
         extraBody,
-        fsync);
+        fsync,
+        strict);
   }
 
   /** This configuration with other generation settings. */
@@ -134,6 +188,7 @@ public record RunConfig(
         tokens,
         temp,
         extra,
-        fsync);
+        fsync,
+        strict);
   }
 }

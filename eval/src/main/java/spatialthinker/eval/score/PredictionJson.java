@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import spatialthinker.clients.Usage;
 
@@ -51,7 +53,21 @@ public final class PredictionJson {
                     .put("matched_iou", g.matchedIou())
                     .put("dense_reward", g.denseReward()));
     p.groundTruthScene().ifPresent(s -> o.put("ground_truth", s));
+    if (!p.fields().isEmpty()) {
+      ObjectNode f = o.putObject("fields");
+      p.fields().forEach(f::put);
+    }
     return o.toString();
+  }
+
+  /** The {@code fields} object of a line (the item's metric columns); empty when absent. */
+  public static Map<String, String> fields(JsonNode o) {
+    Map<String, String> out = new LinkedHashMap<>();
+    JsonNode f = o.path("fields");
+    if (f.isObject()) {
+      f.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+    }
+    return out;
   }
 
   /**
@@ -84,27 +100,28 @@ public final class PredictionJson {
                     g.path("matched_iou").asDouble(),
                     g.path("dense_reward").asDouble()))
             : Optional.empty();
-    return new Prediction(
-        text(o, "benchmark"),
-        required(o, "index").asLong(),
-        text(o, "id"),
-        text(o, "task"),
-        optional(o, "source"),
-        text(o, "prompt_hash"),
-        optional(o, "response"),
-        optional(o, "pred"),
-        text(o, "answer"),
-        required(o, "correct").asBoolean(),
-        choices,
-        o.path("extraction").asText(""),
-        o.path("latency_ms").asLong(0),
-        Math.max(1, o.path("attempts").asInt(1)),
-        optional(o, "finish_reason"),
-        usage,
-        optional(o, "error"),
-        size,
-        optional(o, "ground_truth"),
-        grounding);
+    return Prediction.builder(text(o, "benchmark"), required(o, "index").asLong())
+        .id(text(o, "id"))
+        .task(text(o, "task"))
+        .source(optional(o, "source"))
+        .promptHash(text(o, "prompt_hash"))
+        .response(optional(o, "response"))
+        .answer(text(o, "answer"))
+        .choices(choices)
+        .outcome(
+            optional(o, "pred"),
+            required(o, "correct").asBoolean(),
+            o.path("extraction").asText(""))
+        .latencyMs(o.path("latency_ms").asLong(0))
+        .attempts(o.path("attempts").asInt(1))
+        .finishReason(optional(o, "finish_reason"))
+        .usage(usage)
+        .error(optional(o, "error"))
+        .imageSize(size)
+        .groundTruthScene(optional(o, "ground_truth"))
+        .grounding(grounding)
+        .fields(fields(o))
+        .build();
   }
 
   private static JsonNode required(JsonNode o, String field) {

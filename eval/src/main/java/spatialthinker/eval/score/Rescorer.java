@@ -14,10 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import spatialthinker.core.answer.AnswerKey;
 import spatialthinker.core.answer.Choices;
-import spatialthinker.core.answer.FreeFormAnswer;
-import spatialthinker.eval.load.PyListLiteral;
+import spatialthinker.eval.load.AnswerKeys;
 
 /**
  * Re-extracts and re-scores saved responses: ours ({@code predictions.jsonl}) or any harness's
@@ -105,61 +103,53 @@ public final class Rescorer {
     copy.put("correct", s.correct());
     copy.put("extraction", s.rule());
     Prediction p =
-        new Prediction(
-            text(o, "benchmark").orElse("input"),
-            o.path("index").canConvertToLong() ? o.path("index").asLong() : n - 1,
-            text(o, "id").orElse(String.valueOf(n - 1)),
-            text(o, "task").orElse("all"),
-            text(o, "source"),
-            text(o, "prompt_hash").orElse(""),
-            response,
-            s.pred(),
-            answer,
-            s.correct(),
-            choices.options(),
-            s.rule(),
-            o.path("latency_ms").asLong(0),
-            Math.max(1, o.path("attempts").asInt(1)),
-            text(o, "finish_reason"),
-            Optional.empty(),
-            error,
-            size,
-            gt,
-            s.grounding());
+        Prediction.builder(
+                text(o, "benchmark").orElse("input"),
+                o.path("index").canConvertToLong() ? o.path("index").asLong() : n - 1)
+            .id(text(o, "id").orElse(String.valueOf(n - 1)))
+            .task(text(o, "task").orElse("all"))
+            .source(text(o, "source"))
+            .promptHash(text(o, "prompt_hash").orElse(""))
+            .response(response)
+            .answer(answer)
+            .choices(choices.options())
+            .scored(s)
+            .latencyMs(o.path("latency_ms").asLong(0))
+            .attempts(o.path("attempts").asInt(1))
+            .finishReason(text(o, "finish_reason"))
+            .error(error)
+            .imageSize(size)
+            .groundTruthScene(gt)
+            .fields(PredictionJson.fields(o))
+            .build();
     return new Line(n, copy, p);
   }
 
   private static Choices choices(ObjectNode o) {
     JsonNode c = required(o, "choices");
-    List<String> out = new ArrayList<>();
-    if (c.isArray()) {
-      c.forEach(x -> out.add(x.asText()));
-    } else if (c.isTextual()) {
-      out.addAll(
-          PyListLiteral.parse(c.textValue())
-              .orElseThrow(() -> new IllegalArgumentException("field 'choices' is not a list")));
-    } else {
-      throw new IllegalArgumentException("field 'choices' is not a list");
+    try {
+      if (c.isArray()) {
+        List<String> out = new ArrayList<>();
+        c.forEach(x -> out.add(x.asText()));
+        return AnswerKeys.options(out, true);
+      } else if (c.isTextual()) {
+        return AnswerKeys.options(c.textValue(), true);
+      }
+    } catch (AnswerKeys.Invalid e) {
+      throw new IllegalArgumentException("field 'choices': " + e.getMessage());
     }
-    return new Choices(out);
+    throw new IllegalArgumentException("field 'choices' is not a list");
   }
 
+  /** The ground truth, read by the same rules as a benchmark's data. */
   private static String answer(JsonNode ans, Choices choices) {
-    if (choices.isEmpty()) {
-      String a = FreeFormAnswer.normalize(ans.asText());
-      if (a.isEmpty()) {
-        throw new IllegalArgumentException("field 'answer' is empty");
-      }
-      return a;
+    try {
+      return choices.isEmpty()
+          ? AnswerKeys.freeForm(ans.asText())
+          : AnswerKeys.letter(ans.asText(), choices, ans.isIntegralNumber());
+    } catch (AnswerKeys.Invalid e) {
+      throw new IllegalArgumentException("field 'answer': " + e.getMessage());
     }
-    Optional<String> letter =
-        ans.isIntegralNumber()
-            ? AnswerKey.fromIndex(ans.asLong(), choices)
-            : AnswerKey.letter(ans.asText(), choices);
-    return letter.orElseThrow(
-        () ->
-            new IllegalArgumentException(
-                "answer '" + ans.asText() + "' names none of the " + choices.size() + " choices"));
   }
 
   private static JsonNode required(ObjectNode o, String field) {
@@ -187,27 +177,10 @@ public final class Rescorer {
             p.answer(),
             p.groundTruthScene(),
             p.imageSize().map(z -> new int[] {z.width(), z.height()}));
-    return new Prediction(
-        p.benchmark(),
-        p.index(),
-        p.id(),
-        p.task(),
-        p.source(),
-        p.promptHash(),
-        p.response(),
-        s.pred(),
-        p.answer(),
-        s.correct(),
-        p.choices(),
-        s.rule(),
-        p.latencyMs(),
-        p.attempts(),
-        p.finishReason(),
-        p.usage(),
-        p.error(),
-        p.imageSize(),
-        p.groundTruthScene(),
-        s.grounding().or(p::grounding));
+    return p.toBuilder()
+        .outcome(s.pred(), s.correct(), s.rule())
+        .grounding(s.grounding().or(p::grounding))
+        .build();
   }
 
   /** Writes the rescored lines, in input order, atomically. */
@@ -244,28 +217,7 @@ public final class Rescorer {
     List<Prediction> out = new ArrayList<>();
     for (int i = 0; i < preds.size(); i++) {
       Prediction p = preds.get(i);
-      out.add(
-          new Prediction(
-              p.benchmark(),
-              i,
-              p.id(),
-              p.task(),
-              p.source(),
-              p.promptHash(),
-              p.response(),
-              p.pred(),
-              p.answer(),
-              p.correct(),
-              p.choices(),
-              p.rule(),
-              p.latencyMs(),
-              p.attempts(),
-              p.finishReason(),
-              p.usage(),
-              p.error(),
-              p.imageSize(),
-              p.groundTruthScene(),
-              p.grounding()));
+      out.add(p.toBuilder().index(i).build());
     }
     return out;
   }

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import spatialthinker.eval.benchmark.Benchmark;
 import spatialthinker.eval.benchmark.BenchmarkRegistry;
 import spatialthinker.eval.benchmark.Metric;
+import spatialthinker.eval.load.BadRow;
 
 /** Computes a {@link Summary} from a run's predictions. */
 public final class Scoreboard {
@@ -22,6 +23,18 @@ public final class Scoreboard {
    * benchmark's own scores when it knows the name.
    */
   public static Summary summarize(String benchmarkName, List<Prediction> predictions) {
+    return summarize(benchmarkName, predictions, List.of());
+  }
+
+  /** How many bad rows a summary quotes. */
+  public static final int BAD_ROW_EXAMPLES = 5;
+
+  /**
+   * Summarises predictions of one benchmark whose data had rows that cannot be scored; they are
+   * counted, the first few quoted, and left out of every score.
+   */
+  public static Summary summarize(
+      String benchmarkName, List<Prediction> predictions, List<BadRow> badRows) {
     Optional<Benchmark> bench = BenchmarkRegistry.find(benchmarkName);
     List<Prediction> preds = new ArrayList<>(predictions);
     preds.sort(Comparator.comparingLong(Prediction::index));
@@ -64,8 +77,14 @@ public final class Scoreboard {
     if (failed > 0) {
       warnings.add(failed + " request(s) failed for good and count as wrong");
     }
+    if (!badRows.isEmpty()) {
+      warnings.add(
+          badRows.size()
+              + " row(s) of the data cannot be scored and are left out (bad_rows.jsonl lists"
+              + " them all)");
+    }
     Map<String, Score> scores = new LinkedHashMap<>();
-    bench.ifPresent(b -> benchmarkScores(b, preds, scores));
+    bench.ifPresent(b -> benchmarkScores(b, preds, scores, warnings));
     return new Summary(
         benchmarkName,
         n,
@@ -77,10 +96,22 @@ public final class Scoreboard {
         tasks,
         scores,
         grounding(preds),
-        warnings);
+        warnings,
+        badRows.size(),
+        badRows.stream().limit(BAD_ROW_EXAMPLES).map(BadRow::describe).toList());
   }
 
-  private static void benchmarkScores(Benchmark b, List<Prediction> preds, Map<String, Score> out) {
+  private static void benchmarkScores(
+      Benchmark b, List<Prediction> preds, Map<String, Score> out, List<String> warnings) {
+    if (b.metrics().contains(Metric.THREEDSR_PROTOCOL)) {
+      threeDsr(preds, out, warnings);
+    }
+    if (b.metrics().contains(Metric.HALLUSION)) {
+      hallusion(preds, out, warnings);
+    }
+    if (b.metrics().contains(Metric.PER_SUBJECT)) {
+      perField(preds, "subject", "subject ", out, warnings);
+    }
     if (b.metrics().contains(Metric.CV_BENCH)) {
       cvBench(preds, out);
     }
@@ -116,6 +147,144 @@ public final class Scoreboard {
     ade.ifPresent(s -> out.put("ADE20K", s));
     coco.ifPresent(s -> out.put("COCO", s));
     omni.ifPresent(s -> out.put("Omni3D", s));
+  }
+
+  /** 3DSRBench's fine-grained categories and the main category each belongs to (lmms-eval). */
+  static final Map<String, String> THREEDSR_CATEGORIES = threeDsrCategories();
+
+  private static Map<String, String> threeDsrCategories() {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String c : List.of("height_higher")) {
+      m.put(c, "height");
+    }
+    for (String c : List.of("location_above", "location_closer_to_camera", "location_next_to")) {
+      m.put(c, "location");
+    }
+    for (String c :
+        List.of("orientation_in_front_of", "orientation_on_the_left", "orientation_viewpoint")) {
+      m.put(c, "orientation");
+    }
+    for (String c :
+        List.of(
+            "multi_object_closer_to",
+            "multi_object_facing",
+            "multi_object_viewpoint_towards_object",
+            "multi_object_parallel",
+            "multi_object_same_direction")) {
+      m.put(c, "multi_object");
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /**
+   * 3DSRBench as lmms-eval scores it. A {@code qid} is {@code XXXXXXXX} (8 characters), {@code
+   * XXXXXXXX-N} (circular variant), {@code XXXXXXXX-flip} or {@code XXXXXXXX-flip-N}: circular
+   * groups by the first 8 characters, or 13 for a flipped question; flip groups by the qid without
+   * {@code -flip}; flip+circular by the first 8. A group counts when all its items are right.
+   */
+  private static void threeDsr(List<Prediction> preds, Map<String, Score> out, List<String> w) {
+    if (!allHave(preds, "qid")) {
+      w.add("3DSRBench circular and flip accuracy need a 'qid' column, which the data lacks");
+    } else {
+      out.put(
+          "3DSRBench circular accuracy (all circular variants right)",
+          groups(
+              preds,
+              p -> {
+                String q = p.fields().get("qid");
+                return q.contains("-flip") ? prefix(q, 13) : prefix(q, 8);
+              }));
+      out.put(
+          "3DSRBench flip accuracy (question and flip right)",
+          groups(preds, p -> p.fields().get("qid").replace("-flip", "")));
+      out.put(
+          "3DSRBench flip+circular accuracy (all variants right)",
+          groups(preds, p -> prefix(p.fields().get("qid"), 8)));
+    }
+    if (!allHave(preds, "category")) {
+      w.add("3DSRBench per-category accuracy needs a 'category' column, which the data lacks");
+      return;
+    }
+    Map<String, long[]> byCategory = new LinkedHashMap<>();
+    THREEDSR_CATEGORIES.keySet().forEach(c -> byCategory.put(c, new long[2]));
+    for (Prediction p : preds) {
+      long[] c = byCategory.computeIfAbsent(p.fields().get("category"), k -> new long[2]);
+      c[0] += p.correct() ? 1 : 0;
+      c[1]++;
+    }
+    byCategory.forEach(
+        (c, n) -> {
+          if (n[1] > 0) {
+            String main = THREEDSR_CATEGORIES.getOrDefault(c, "other");
+            out.put("3DSRBench " + main + " / " + c, Score.accuracy(n[0], n[1]));
+          }
+        });
+  }
+
+  /**
+   * HallusionBench (Guan et al., as lmms-eval): aAcc over all questions; qAcc over question groups
+   * (category, subcategory, set_id, question_id), fAcc over figures (category, subcategory, set_id,
+   * figure_id); a group counts when every question in it is right.
+   */
+  private static void hallusion(List<Prediction> preds, Map<String, Score> out, List<String> w) {
+    List<String> need = List.of("category", "subcategory", "set_id", "figure_id", "question_id");
+    for (String f : need) {
+      if (!allHave(preds, f)) {
+        w.add("HallusionBench qAcc and fAcc need a '" + f + "' column, which the data lacks");
+        return;
+      }
+    }
+    long correct = preds.stream().filter(Prediction::correct).count();
+    out.put(
+        "HallusionBench qAcc (question pairs all right)",
+        groups(preds, p -> key(p, "category", "subcategory", "set_id", "question_id")));
+    out.put(
+        "HallusionBench fAcc (figures all right)",
+        groups(preds, p -> key(p, "category", "subcategory", "set_id", "figure_id")));
+    out.put("HallusionBench aAcc (all questions)", Score.accuracy(correct, preds.size()));
+  }
+
+  /** Accuracy per value of a field, in order of first appearance. */
+  private static void perField(
+      List<Prediction> preds, String field, String label, Map<String, Score> out, List<String> w) {
+    if (!allHave(preds, field)) {
+      w.add("accuracy per " + field + " needs a '" + field + "' column, which the data lacks");
+      return;
+    }
+    Map<String, long[]> by = new TreeMap<>();
+    for (Prediction p : preds) {
+      long[] c = by.computeIfAbsent(p.fields().get(field), k -> new long[2]);
+      c[0] += p.correct() ? 1 : 0;
+      c[1]++;
+    }
+    by.forEach((k, n) -> out.put(label + k, Score.accuracy(n[0], n[1])));
+  }
+
+  private static boolean allHave(List<Prediction> preds, String field) {
+    return !preds.isEmpty() && preds.stream().allMatch(p -> p.fields().containsKey(field));
+  }
+
+  private static String key(Prediction p, String... fields) {
+    StringBuilder b = new StringBuilder();
+    for (String f : fields) {
+      b.append(p.fields().get(f)).append('\u0000');
+    }
+    return b.toString();
+  }
+
+  private static String prefix(String s, int n) {
+    return s.length() <= n ? s : s.substring(0, n);
+  }
+
+  /** The share of groups whose items are all right. */
+  private static Score groups(
+      List<Prediction> preds, java.util.function.Function<Prediction, String> key) {
+    Map<String, Boolean> all = new LinkedHashMap<>();
+    for (Prediction p : preds) {
+      all.merge(key.apply(p), p.correct(), Boolean::logicalAnd);
+    }
+    long right = all.values().stream().filter(Boolean::booleanValue).count();
+    return Score.accuracy(right, all.size());
   }
 
   private static Optional<Score> source(Map<String, long[]> bySource, String name) {

@@ -23,6 +23,8 @@ import java.util.Optional;
  *     consistency, pair accuracy), in display order
  * @param grounding grounding metrics over items with a scene target
  * @param warnings one line each
+ * @param badRows rows of the data left out of the score because they cannot be scored
+ * @param badRowExamples the first few of them, one line each with the reason
  */
 public record Summary(
     String benchmark,
@@ -35,7 +37,9 @@ public record Summary(
     List<TaskScore> tasks,
     Map<String, Score> scores,
     Optional<GroundingSummary> grounding,
-    List<String> warnings) {
+    List<String> warnings,
+    long badRows,
+    List<String> badRowExamples) {
 
   /**
    * Accuracy on one task.
@@ -62,5 +66,6 @@ public record Summary(
     scores = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(scores));
     Objects.requireNonNull(grounding, "grounding");
     warnings = List.copyOf(warnings);
+    badRowExamples = List.copyOf(badRowExamples);
   }
 }

@@ -38,6 +38,9 @@ public final class SummaryFormat {
                     .put("mean_dense_reward", g.meanDenseReward()));
     ArrayNode w = o.putArray("warnings");
     s.warnings().forEach(w::add);
+    o.put("bad_rows", s.badRows());
+    ArrayNode bad = o.putArray("bad_row_examples");
+    s.badRowExamples().forEach(bad::add);
     return o;
   }
 
@@ -89,6 +92,12 @@ public final class SummaryFormat {
             s.failed()));
     for (String w : s.warnings()) {
       b.append("\n> ").append(w).append('\n');
+    }
+    if (s.badRows() > 0) {
+      b.append("\nBad rows (left out of every score): ")
+          .append(s.badRows())
+          .append("; the first:\n\n");
+      s.badRowExamples().forEach(e -> b.append("- ").append(e).append('\n'));
     }
     return b.toString();
   }

@@ -63,6 +63,40 @@ class BenchmarkRegistryTest {
   }
 
   @Test
+  void theReferenceScriptsNamesAreAliases() {
+    String[][] pairs = {
+      {"cv-bench-2D", "cv-bench-2d"},
+      {"cv-bench-3D", "cv-bench-3d"},
+      {"3dsrbench_full", "3dsrbench-full"},
+      {"realworld_qa", "realworldqa"},
+      {"mmmu_pro", "mmmu-pro"},
+      {"mmmu_pro_vision_only", "mmmu-pro-vision-only"},
+      {"robospatial_rgb", "robospatial-rgb"},
+      {"mmmu-pro-vision", "mmmu-pro-vision"},
+      {"hallusionbench", "hallusionbench"},
+      {"stvqa", "stvqa"}
+    };
+    for (String[] p : pairs) {
+      assertThat(BenchmarkRegistry.get(p[0]).name()).as(p[0]).isEqualTo(p[1]);
+    }
+    // the script's mmmu-pro-vision is its vision-hint prompt, not the templated vision-only one
+    assertThat(BenchmarkRegistry.get("mmmu-pro-vision").promptStyle())
+        .isEqualTo(PromptStyle.VISION_ONLY);
+    assertThat(BenchmarkRegistry.get("mmmu_pro_vision_only").promptStyle())
+        .isEqualTo(PromptStyle.QUESTION_IN_IMAGE);
+  }
+
+  @Test
+  void imagesSentAreTheScriptsChoices() {
+    assertThat(BenchmarkRegistry.get("mmmu-pro").columns().images()).containsExactly("image_1");
+    for (String b : List.of("blink-spatial", "blink-depth", "blink-object", "blink-counting")) {
+      assertThat(BenchmarkRegistry.get(b).columns().images()).containsExactly("image_1");
+    }
+    assertThat(BenchmarkRegistry.get("robospatial-rgb").columns().images())
+        .containsExactly("image");
+  }
+
+  @Test
   void everyBenchmarkSaysWhereItsDataComesFrom() {
     for (Benchmark b : BenchmarkRegistry.all()) {
       assertThat(b.downloadHint()).contains(b.hfRepo());

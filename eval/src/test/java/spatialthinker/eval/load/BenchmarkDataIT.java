@@ -112,10 +112,11 @@ class BenchmarkDataIT {
   }
 
   @Test
-  void answerThatNamesNoOptionIsNamedWithItsRow() throws Exception {
+  void answerThatNamesNoOptionIsListedWithItsRowAndLeftOut() throws Exception {
     Path file = dir.resolve("test_2d.parquet");
     SyntheticData.writeCvBench(file, 3, 1);
-    Path broken = dir.resolve("broken.parquet");
+    Path broken = dir.resolve("broken").resolve("test_2d.parquet");
+    Files.createDirectories(broken.getParent());
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
       st.execute(
@@ -125,9 +126,76 @@ class BenchmarkDataIT {
               + broken
               + "' (FORMAT parquet)");
     }
-    assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("cv-bench"), broken))
+    try (BenchmarkData data = BenchmarkData.open(BenchmarkRegistry.get("cv-bench"), broken)) {
+      assertThat(data.rowCount()).isEqualTo(3);
+      assertThat(data.items()).extracting(ItemMeta::index).containsExactly(0L, 2L);
+      assertThat(data.badRows()).hasSize(1);
+      assertThat(data.badRows().get(0).describe())
+          .startsWith("row 1 (id 1): answer '(F)' names none of the");
+      List<EvalItem> streamed = new ArrayList<>();
+      data.stream(Long.MAX_VALUE, i -> true, streamed::add, (m, why) -> {});
+      assertThat(streamed).extracting(e -> e.meta().index()).containsExactly(0L, 2L);
+    }
+  }
+
+  @Test
+  void rowFilterOnAMissingColumnIsAnError() {
+    Path file = dir.resolve("test_2d.parquet");
+    SyntheticData.writeCvBench(file, 3, 1);
+    Path stvqa = dir.resolve("stvqa.parquet");
+    SyntheticData.writeStvqa(stvqa, 5, 3);
+    Path noSplit = dir.resolve("nosplit.parquet");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute(
+          "COPY (SELECT * EXCLUDE (split) FROM '"
+              + stvqa
+              + "') TO '"
+              + noSplit
+              + "' (FORMAT parquet)");
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("stvqa-ours"), noSplit))
         .isInstanceOf(BenchmarkDataException.class)
-        .hasMessageContaining("row 1 (id 1): answer '(F)' names none of the");
+        .hasMessageContaining(
+            "keeps only the rows where split = 'val', but there is no column 'split'")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void cvBench3dOnA2dOnlyFolderNamesThePatternsAndWhatIsThere() {
+    Path only2d = dir.resolve("cv-bench");
+    only2d.toFile().mkdirs();
+    SyntheticData.writeCvBench(only2d.resolve("test_2d.parquet"), 3, 1);
+    assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("cv-bench-3d"), only2d))
+        .isInstanceOf(BenchmarkDataException.class)
+        .hasMessage(
+            "--data "
+                + only2d
+                + ": no file matches the patterns of cv-bench-3d (nyu-visionx/CV-Bench, config 3D):"
+                + " test_3d*.parquet, **/test_3d*.parquet; the directory holds 1 .parquet file:"
+                + " test_2d.parquet");
+  }
+
+  @Test
+  void blinkMultiViewOnASpatialRelationOnlyFolderNamesThePatternsAndWhatIsThere() {
+    Path blink = dir.resolve("blink");
+    Path spatial = blink.resolve("Spatial_Relation").resolve("val-00000-of-00001.parquet");
+    spatial.getParent().toFile().mkdirs();
+    SyntheticData.writeBlink(spatial, "Spatial_Relation", 1, 2, 3);
+    assertThatThrownBy(() -> BenchmarkData.open(BenchmarkRegistry.get("blink-multi-view"), blink))
+        .isInstanceOf(BenchmarkDataException.class)
+        .hasMessageContaining(
+            "no file matches the patterns of blink-multi-view (BLINK-Benchmark/BLINK, config"
+                + " Multi-view_Reasoning): Multi-view_Reasoning/val-*.parquet,"
+                + " **/Multi-view_Reasoning/val-*.parquet")
+        .hasMessageEndingWith(
+            "the directory holds 1 .parquet file: Spatial_Relation/val-00000-of-00001.parquet");
+    // the config that is there still opens
+    try (BenchmarkData data = BenchmarkData.open(BenchmarkRegistry.get("blink-spatial"), blink)) {
+      assertThat(data.items()).hasSize(2);
+    }
   }
 
   @Test

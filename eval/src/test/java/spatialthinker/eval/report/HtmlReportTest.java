@@ -22,27 +22,24 @@ class HtmlReportTest {
           + " []}</scene>\n<answer>(A) left of</answer>";
 
   private static Prediction prediction(long i, String task, String response) {
-    return new Prediction(
-        "stvqa-ours",
-        i,
-        "img" + i,
-        task,
-        Optional.empty(),
-        "h",
-        Optional.of(response),
-        Optional.empty(),
-        "A",
-        false,
-        List.of("left of", "right of"),
-        "r",
-        5,
-        1,
-        Optional.of("stop"),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(new Prediction.ImageSize(64, 48)),
-        Optional.of(GT),
-        Optional.empty());
+    return Prediction.builder("stvqa-ours", i)
+        .id("img" + i)
+        .task(task)
+        .source(Optional.empty())
+        .promptHash("h")
+        .response(Optional.of(response))
+        .answer("A")
+        .choices(List.of("left of", "right of"))
+        .outcome(Optional.empty(), false, "r")
+        .latencyMs(5)
+        .attempts(1)
+        .finishReason(Optional.of("stop"))
+        .usage(Optional.empty())
+        .error(Optional.empty())
+        .imageSize(Optional.of(new Prediction.ImageSize(64, 48)))
+        .groundTruthScene(Optional.of(GT))
+        .grounding(Optional.empty())
+        .build();
   }
 
   private Path run(String name, List<Prediction> preds) {

@@ -20,27 +20,24 @@ class PredictionLogTest {
   @TempDir Path dir;
 
   static Prediction pred(long index, boolean correct) {
-    return new Prediction(
-        "cv-bench",
-        index,
-        String.valueOf(index),
-        "Count",
-        Optional.of("COCO"),
-        "abcd",
-        Optional.of("(B)"),
-        Optional.of(correct ? "B" : "A"),
-        "B",
-        correct,
-        List.of("x", "y"),
-        "short/letter",
-        200,
-        1,
-        Optional.of("stop"),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.of(new Prediction.ImageSize(64, 48)),
-        Optional.empty(),
-        Optional.empty());
+    return Prediction.builder("cv-bench", index)
+        .id(String.valueOf(index))
+        .task("Count")
+        .source(Optional.of("COCO"))
+        .promptHash("abcd")
+        .response(Optional.of("(B)"))
+        .answer("B")
+        .choices(List.of("x", "y"))
+        .outcome(Optional.of(correct ? "B" : "A"), correct, "short/letter")
+        .latencyMs(200)
+        .attempts(1)
+        .finishReason(Optional.of("stop"))
+        .usage(Optional.empty())
+        .error(Optional.empty())
+        .imageSize(Optional.of(new Prediction.ImageSize(64, 48)))
+        .groundTruthScene(Optional.empty())
+        .grounding(Optional.empty())
+        .build();
   }
 
   @Test

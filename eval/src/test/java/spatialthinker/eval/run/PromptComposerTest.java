@@ -113,13 +113,65 @@ class PromptComposerTest {
         .endsWith("What is shown?\nOptions:\n(A) a cell\n(B) a leaf\n(C) a cat\n(D) a car");
     assertThat(
             PromptComposer.compose(
-                BenchmarkRegistry.get("mmmu-pro-vision"),
+                BenchmarkRegistry.get("mmmu-pro-vision-only"),
                 item("", Choices.of("1", "2")),
                 PromptTemplate.NO_REASONING,
                 List.of(image(8, 8))))
         .isEqualTo(
             "Question: \nPlease answer the question shown in the image. Please give the final"
                 + " answer within answer tags, e.g., <answer> (A) cat </answer>.\nOptions:\n(A) 1\n(B) 2");
+  }
+
+  @Test
+  void reasoningEndPutsTheInstructionAfterTheQuestion() throws IOException {
+    ItemMeta it = item("Which way?\nA. Left\nB. Right", Choices.of("Left", "Right"));
+    assertThat(
+            PromptComposer.compose(
+                BenchmarkRegistry.get("realworld_qa"),
+                it,
+                PromptTemplate.REASONING_END,
+                List.of(image(8, 8))))
+        .isEqualTo(
+            "Question: Which way?\nA. Left\nB. Right\nFirst output the thinking process in <think>"
+                + " </think> tags, followed by the final answer within <answer> </answer> tags.");
+  }
+
+  @Test
+  void visionAndYesNoAreTheScriptsWholePrompts() throws IOException {
+    assertThat(
+            PromptComposer.compose(
+                BenchmarkRegistry.get("mmmu-pro-vision"),
+                item("", Choices.of("1", "2", "3")),
+                PromptTemplate.VISION,
+                List.of(image(8, 8))))
+        .isEqualTo(
+            "Hint: Please answer the question shown in the image. Provide the correct option"
+                + " letter, e.g., A, B, C, D, E, at the end.\nChoices:\n(A) 1\n(B) 2\n(C) 3");
+    assertThat(
+            PromptComposer.compose(
+                BenchmarkRegistry.get("hallusionbench"),
+                item("Is the left line longer?", Choices.YES_NO),
+                PromptTemplate.YES_NO,
+                List.of(image(8, 8))))
+        .isEqualTo(
+            "Hint: Please answer the question requiring an answer of yes or no.\nQuestion: Is the"
+                + " left line longer?");
+  }
+
+  @Test
+  void aBenchmarkTakesOnlyItsTemplates() {
+    assertThatThrownBy(
+            () -> BenchmarkRegistry.get("mmmu-pro-vision").checkTemplate(PromptTemplate.REASONING))
+        .hasMessage(
+            "benchmark mmmu-pro-vision does not take the reasoning template; it takes vision");
+    assertThatThrownBy(() -> BenchmarkRegistry.get("cv-bench").checkTemplate(PromptTemplate.YES_NO))
+        .hasMessageStartingWith(
+            "benchmark cv-bench does not take the yes_no template; it takes"
+                + " spatial_thinker, spatial_thinker_train, reasoning, no_reasoning, reasoning_end");
+    assertThat(BenchmarkRegistry.get("mmmu-pro-vision").defaultTemplate())
+        .isEqualTo(PromptTemplate.VISION);
+    assertThat(BenchmarkRegistry.get("hallusionbench").allowedTemplates())
+        .contains(PromptTemplate.YES_NO, PromptTemplate.SPATIAL_THINKER);
   }
 
   @Test

@@ -11,27 +11,24 @@ import org.junit.jupiter.api.Test;
 class ScoreboardTest {
 
   private static Prediction p(String bench, long i, String task, String source, boolean correct) {
-    return new Prediction(
-        bench,
-        i,
-        "" + i,
-        task,
-        Optional.ofNullable(source),
-        "h",
-        Optional.of("x"),
-        Optional.of(correct ? "A" : "B"),
-        "A",
-        correct,
-        List.of("a", "b"),
-        "r",
-        1,
-        1,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+    return Prediction.builder(bench, i)
+        .id("" + i)
+        .task(task)
+        .source(Optional.ofNullable(source))
+        .promptHash("h")
+        .response(Optional.of("x"))
+        .answer("A")
+        .choices(List.of("a", "b"))
+        .outcome(Optional.of(correct ? "A" : "B"), correct, "r")
+        .latencyMs(1)
+        .attempts(1)
+        .finishReason(Optional.empty())
+        .usage(Optional.empty())
+        .error(Optional.empty())
+        .imageSize(Optional.empty())
+        .groundTruthScene(Optional.empty())
+        .grounding(Optional.empty())
+        .build();
   }
 
   @Test
@@ -83,27 +80,24 @@ class ScoreboardTest {
   @Test
   void failuresCountAsWrongAndAreWarnedAbout() {
     Prediction failed =
-        new Prediction(
-            "mmvp",
-            1,
-            "1",
-            "mmvp",
-            Optional.empty(),
-            "h",
-            Optional.empty(),
-            Optional.empty(),
-            "A",
-            false,
-            List.of("a", "b"),
-            "failed",
-            1,
-            6,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("gave up after 6 attempts: HTTP 500"),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+        Prediction.builder("mmvp", 1)
+            .id("1")
+            .task("mmvp")
+            .source(Optional.empty())
+            .promptHash("h")
+            .response(Optional.empty())
+            .answer("A")
+            .choices(List.of("a", "b"))
+            .outcome(Optional.empty(), false, "failed")
+            .latencyMs(1)
+            .attempts(6)
+            .finishReason(Optional.empty())
+            .usage(Optional.empty())
+            .error(Optional.of("gave up after 6 attempts: HTTP 500"))
+            .imageSize(Optional.empty())
+            .groundTruthScene(Optional.empty())
+            .grounding(Optional.empty())
+            .build();
     Summary s = Scoreboard.summarize("mmvp", List.of(p("mmvp", 0, "mmvp", null, true), failed));
     assertThat(s.failed()).isEqualTo(1);
     assertThat(s.accuracy().value()).isEqualTo(0.5);
@@ -114,49 +108,43 @@ class ScoreboardTest {
   @Test
   void groundingAveragesOverItemsWithASceneTarget() {
     Prediction g1 =
-        new Prediction(
-            "stvqa",
-            0,
-            "0",
-            "relation",
-            Optional.empty(),
-            "h",
-            Optional.of("x"),
-            Optional.of("A"),
-            "A",
-            true,
-            List.of("a", "b"),
-            "r",
-            1,
-            1,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("<scene>{}</scene>"),
-            Optional.of(new Grounding(true, 0.8, 0.9)));
+        Prediction.builder("stvqa", 0)
+            .id("0")
+            .task("relation")
+            .source(Optional.empty())
+            .promptHash("h")
+            .response(Optional.of("x"))
+            .answer("A")
+            .choices(List.of("a", "b"))
+            .outcome(Optional.of("A"), true, "r")
+            .latencyMs(1)
+            .attempts(1)
+            .finishReason(Optional.empty())
+            .usage(Optional.empty())
+            .error(Optional.empty())
+            .imageSize(Optional.empty())
+            .groundTruthScene(Optional.of("<scene>{}</scene>"))
+            .grounding(Optional.of(new Grounding(true, 0.8, 0.9)))
+            .build();
     Prediction g2 =
-        new Prediction(
-            "stvqa",
-            1,
-            "1",
-            "relation",
-            Optional.empty(),
-            "h",
-            Optional.of("x"),
-            Optional.empty(),
-            "A",
-            false,
-            List.of("a", "b"),
-            "r",
-            1,
-            1,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.of("<scene>{}</scene>"),
-            Optional.of(new Grounding(false, 0.0, 0.0)));
+        Prediction.builder("stvqa", 1)
+            .id("1")
+            .task("relation")
+            .source(Optional.empty())
+            .promptHash("h")
+            .response(Optional.of("x"))
+            .answer("A")
+            .choices(List.of("a", "b"))
+            .outcome(Optional.empty(), false, "r")
+            .latencyMs(1)
+            .attempts(1)
+            .finishReason(Optional.empty())
+            .usage(Optional.empty())
+            .error(Optional.empty())
+            .imageSize(Optional.empty())
+            .groundTruthScene(Optional.of("<scene>{}</scene>"))
+            .grounding(Optional.of(new Grounding(false, 0.0, 0.0)))
+            .build();
     Summary.GroundingSummary g =
         Scoreboard.summarize("stvqa", List.of(g1, g2)).grounding().orElseThrow();
     assertThat(g.items()).isEqualTo(2);

@@ -278,7 +278,8 @@ public final class SyntheticData {
     return b.append(']').toString();
   }
 
-  static byte[] png(int w, int h, int rgb) {
+  /** A small PNG: a solid colour with a white square. */
+  public static byte[] png(int w, int h, int rgb) {
     BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     try {
