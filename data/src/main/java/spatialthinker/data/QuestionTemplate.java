@@ -78,10 +78,10 @@ public record QuestionTemplate(
       if (o.isEmpty()) {
         continue;
       }
-      Matcher m = Pattern.compile("(?<![a-z0-9])" + Pattern.quote(o) + "(?![a-z0-9])").matcher(q);
-      if (m.find()) {
-        String token = "\u0001" + (char) ('a' + i) + "\u0002";
-        q = m.replaceAll(Matcher.quoteReplacement(token));
+      String token = "\u0001" + (char) ('a' + i) + "\u0002";
+      String replaced = replaceWord(q, o, token);
+      if (!replaced.equals(q)) {
+        q = replaced;
         slotOf[i] = token;
       }
     }
@@ -127,6 +127,30 @@ public record QuestionTemplate(
   /** +1 for a positive answer class, -1 for a negative one, 0 otherwise. */
   public static int polarity(String answerClass) {
     return POSITIVE.contains(answerClass) ? 1 : NEGATIVE.contains(answerClass) ? -1 : 0;
+  }
+
+  // Replaces every occurrence of word (as whole words) in s.
+  private static String replaceWord(String s, String word, String with) {
+    StringBuilder b = new StringBuilder(s.length());
+    int copied = 0;
+    int from = 0;
+    int at;
+    while ((at = s.indexOf(word, from)) >= 0) {
+      int end = at + word.length();
+      if ((at == 0 || !isWordChar(s.charAt(at - 1)))
+          && (end == s.length() || !isWordChar(s.charAt(end)))) {
+        b.append(s, copied, at).append(with);
+        copied = end;
+        from = end;
+      } else {
+        from = at + 1;
+      }
+    }
+    return copied == 0 ? s : b.append(s, copied, s.length()).toString();
+  }
+
+  private static boolean isWordChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
   }
 
   private static String mask(String s, boolean shapes, boolean numbers) {

@@ -69,7 +69,7 @@ class AnswerBalanceTest {
     assertThat(c.skews())
         .anySatisfy(s -> assertThat(s).startsWith("answer 'no' holds"))
         .anySatisfy(s -> assertThat(s).startsWith("negative answers hold"))
-        .anySatisfy(s -> assertThat(s).contains("(cross-fitted)"));
+        .anySatisfy(s -> assertThat(s).contains("(cross-fitted, 2000 rows)"));
     assertThat(c.crossFitted().accuracy()).isGreaterThan(0.75);
   }
 

@@ -3,11 +3,14 @@ package spatialthinker.data.synth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import spatialthinker.data.Category;
 import spatialthinker.data.QaItem;
 import spatialthinker.data.QuestionSource;
+import spatialthinker.data.QuestionTemplate;
 import spatialthinker.data.StableHash;
 import spatialthinker.scenes.Scene;
 
@@ -69,13 +72,32 @@ public final class TemplateQuestions implements QuestionSource {
     return out;
   }
 
-  /** Up to {@code n} distinct questions drawn at random, in the order drawn. */
+  @Override
+  public boolean balancesAnswers() {
+    return true;
+  }
+
+  /**
+   * Up to {@code n} distinct questions drawn at random, in the order drawn: each draw picks an
+   * answer class at random among those left ({@link QuestionTemplate#answerClass}), then a question
+   * of that class, so a scene's rare answers (a stack among many side-by-side pairs) are drawn as
+   * often as its common ones.
+   */
   static List<QaItem> sample(List<QaItem> all, int n, SplittableRandom r) {
-    List<QaItem> pool = new ArrayList<>(all);
+    Map<String, List<QaItem>> byClass = new TreeMap<>();
+    for (QaItem q : all) {
+      byClass.computeIfAbsent(QuestionTemplate.of(q).answerClass(), k -> new ArrayList<>()).add(q);
+    }
+    List<List<QaItem>> pools = new ArrayList<>(byClass.values());
     List<QaItem> out = new ArrayList<>();
     Set<String> keys = new HashSet<>();
-    while (out.size() < n && !pool.isEmpty()) {
+    while (out.size() < n && !pools.isEmpty()) {
+      int c = r.nextInt(pools.size());
+      List<QaItem> pool = pools.get(c);
       QaItem q = pool.remove(r.nextInt(pool.size()));
+      if (pool.isEmpty()) {
+        pools.remove(c);
+      }
       if (keys.add(q.key())) {
         out.add(q);
       }
