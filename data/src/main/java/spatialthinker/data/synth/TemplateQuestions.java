@@ -17,9 +17,10 @@ import spatialthinker.scenes.Scene;
 /**
  * Questions written from templates, with answers computed from the scene's truth. Rendered scenes
  * support all nine categories; scenes with a 2D graph only (VG150) support relation, reach,
- * instance_location and count ({@link GraphQuestions}). Each scene keeps at most {@code
- * perCategory} questions of each category, drawn with a generator seeded from the run seed and the
- * image id, so the output does not depend on thread scheduling.
+ * instance_location and count ({@link GraphQuestions}). Each rendered scene keeps at most {@code
+ * perCategory} questions of each category ({@link #RELATION_FACTOR} times that of relation), drawn
+ * with a generator seeded from the run seed and the image id, so the output does not depend on
+ * thread scheduling.
  */
 public final class TemplateQuestions implements QuestionSource {
 
@@ -37,6 +38,13 @@ public final class TemplateQuestions implements QuestionSource {
           new DistanceQuestions(),
           new CountQuestions(),
           new ExistenceQuestions());
+
+  /**
+   * Relation questions make half of a data set, eight times the share of each other category, and
+   * the answer balance keeps only what pairs up within each template: a scene may give this many
+   * times {@code perCategory} of them.
+   */
+  static final int RELATION_FACTOR = 2;
 
   private final long seed;
   private final int perCategory;
@@ -67,7 +75,8 @@ public final class TemplateQuestions implements QuestionSource {
     SceneFacts facts = new SceneFacts(scene);
     List<QaItem> out = new ArrayList<>();
     for (QuestionMaker m : MAKERS) {
-      out.addAll(sample(m.make(facts, r.split()), perCategory, r.split()));
+      int cap = m.category() == Category.RELATION ? RELATION_FACTOR * perCategory : perCategory;
+      out.addAll(sample(m.make(facts, r.split()), cap, r.split()));
     }
     return out;
   }
