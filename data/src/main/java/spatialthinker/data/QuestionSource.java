@@ -16,4 +16,13 @@ public interface QuestionSource {
    * @throws SceneSkippedException when the scene cannot be used, with the reason
    */
   List<QaItem> questions(Scene scene);
+
+  /**
+   * True when the balancer should make every option class the answer equally often within each
+   * question template and option set ({@link Balancer}); right for questions written from
+   * templates, whose phrasings repeat, and not for free-form questions, whose templates do not.
+   */
+  default boolean balancesAnswers() {
+    return false;
+  }
 }

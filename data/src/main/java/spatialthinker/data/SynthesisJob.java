@@ -98,7 +98,15 @@ public final class SynthesisJob {
           null);
     }
     Balancer.Plan plan =
-        Balancer.select(candidates, options.target(), options.relationPercent(), options.seed());
+        Balancer.select(
+            candidates,
+            options.target(),
+            options.relationPercent(),
+            options.seed(),
+            // Rendered scenes only: VG150 answers come from annotations, which a per-template
+            // balance would mostly drop.
+            questions.balancesAnswers()
+                && scenes.values().stream().allMatch(i -> i.source().equals("synthetic")));
     Set<String> val =
         ImageSplit.validationImages(plan.selected(), options.valSplit(), options.seed());
     List<QaItem> ordered = new ArrayList<>(plan.selected());

@@ -59,7 +59,7 @@ final class IndependentAnswerCheck {
       expected =
           switch (category) {
             case "relation" -> relation(s, q, options, answer);
-            case "reach" -> reach(s, q);
+            case "reach" -> reach(s, q, options);
             case "size" -> size(s, q);
             case "orientation" -> orientation(s, q);
             case "instance_location" -> location(s, q);
@@ -178,7 +178,7 @@ final class IndependentAnswerCheck {
     };
   }
 
-  private String reach(JsonNode s, String q) {
+  private String reach(JsonNode s, String q, List<String> options) {
     List<JsonNode> o = named(s, q);
     JsonNode a = o.get(0);
     JsonNode b = o.get(1);
@@ -206,7 +206,7 @@ final class IndependentAnswerCheck {
       }
       cls = "not touching";
     }
-    if (q.startsWith("is the")) {
+    if (options.contains("yes")) {
       return cls.equals("not touching") ? "no" : "yes";
     }
     return cls;
@@ -321,6 +321,7 @@ final class IndependentAnswerCheck {
     }
     String colour = m.group(1) == null ? null : m.group(1).strip();
     String shape = m.group(2).equals("snowmen") ? "snowman" : m.group(2).replaceAll("s$", "");
+    noneHidden(s, shape, colour);
     int n = 0;
     for (JsonNode o : s.get("objects")) {
       if (o.get("shape").asText().equals(shape)
@@ -334,11 +335,29 @@ final class IndependentAnswerCheck {
     return Integer.toString(n);
   }
 
+  // A count or existence question must not be about a kind drawn below the visibility threshold.
+  private static void noneHidden(JsonNode s, String shape, String colour) {
+    JsonNode hidden = s.get("hidden");
+    if (hidden == null) {
+      return;
+    }
+    for (JsonNode h : hidden) {
+      if (h.get("shape").asText().equals(shape)
+          && (colour == null || h.get("color").asText().equals(colour))) {
+        throw new IllegalStateException(
+            "asks about " + (colour == null ? "" : colour + " ") + shape + ", drawn but hidden");
+      }
+    }
+  }
+
   private String existence(JsonNode s, String q) {
     Matcher m = A_THING.matcher(q);
     List<String[]> things = new ArrayList<>();
     while (m.find()) {
       things.add(new String[] {m.group(1) == null ? null : m.group(1).strip(), m.group(2)});
+    }
+    for (String[] t : things) {
+      noneHidden(s, t[1], t[0]);
     }
     if (q.contains("on top of")) {
       for (JsonNode top : s.get("objects")) {

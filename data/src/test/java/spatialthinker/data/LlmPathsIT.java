@@ -237,8 +237,13 @@ class LlmPathsIT {
             in)
         .run(new SynthesisJob.Listener() {});
     List<QaRow> rows = QaParquet.read(in);
+    // Rows are told apart by question and image: the same question (with the same options) may
+    // be asked of two images.
     Map<String, QaRow> byQuestion = new HashMap<>();
-    rows.forEach(r -> byQuestion.put(r.questionWithOptions(), r));
+    for (QaRow r : rows) {
+      byte[] image = Files.readAllBytes(scenes.resolve(r.imageName()));
+      byQuestion.put(r.questionWithOptions() + "\u0000" + java.util.Arrays.hashCode(image), r);
+    }
     Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
     Path out = dir.resolve("val/out.parquet");
     // Behaviour by row: 0 right at once, 1 right at the 2nd, 2 right at the 4th, 3 never.
@@ -246,12 +251,17 @@ class LlmPathsIT {
         failKind3 ->
             req -> {
               QaRow r = null;
+              if (req.images().size() != 1) {
+                return new Reply.Status(400, "{}", Optional.empty());
+              }
+              int image = java.util.Arrays.hashCode(req.images().get(0).data());
               for (Map.Entry<String, QaRow> e : byQuestion.entrySet()) {
-                if (req.text().contains(e.getKey())) {
+                if (req.text().contains(e.getValue().questionWithOptions())
+                    && e.getKey().endsWith("\u0000" + image)) {
                   r = e.getValue();
                 }
               }
-              if (r == null || req.images().size() != 1) {
+              if (r == null) {
                 return new Reply.Status(400, "{}", Optional.empty());
               }
               int kind = Math.floorMod(r.qaId().hashCode(), 4);

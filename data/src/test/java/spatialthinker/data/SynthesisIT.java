@@ -84,6 +84,33 @@ class SynthesisIT {
   }
 
   @Test
+  void noCategoryCanBeAnsweredBlind() {
+    AnswerBalance b = AnswerBalance.of(rows);
+    assertThat(b.categories()).hasSize(Category.values().length);
+    assertThat(b.categories())
+        .allSatisfy(
+            c -> {
+              assertThat(c.skews()).as(c.category()).isEmpty();
+              assertThat(c.answerShares().values())
+                  .allSatisfy(v -> assertThat(v).isLessThanOrEqualTo(0.6));
+            });
+  }
+
+  @Test
+  void reachRelationCountAndExistenceHaveEveryAnswerClass() {
+    AnswerBalance b = AnswerBalance.of(rows);
+    java.util.Map<String, java.util.Set<String>> answers = new java.util.HashMap<>();
+    b.categories().forEach(c -> answers.put(c.category(), c.answerShares().keySet()));
+    assertThat(answers.get("reach"))
+        .contains("resting on", "supporting", "touching side by side", "not touching", "yes", "no");
+    assertThat(answers.get("relation"))
+        .contains(
+            "left of", "right of", "in front of", "behind", "on top of", "under", "above", "below");
+    assertThat(answers.get("count")).contains("0", "1", "2", "3");
+    assertThat(answers.get("existence")).contains("yes", "no");
+  }
+
+  @Test
   void spreadsCorrectLettersUniformly() {
     assertThat(DatasetStats.of(rows).maxLetterDeviation()).isLessThan(3.0);
   }

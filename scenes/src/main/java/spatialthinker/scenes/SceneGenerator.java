@@ -163,7 +163,21 @@ public final class SceneGenerator {
     for (Relations.Triplet t : Relations.compute(world, boxes)) {
       relations.add(new Relation(ids.get(t.subject()), t.predicate().text(), ids.get(t.object())));
     }
-    SceneTruth truth = new SceneTruth(seed, cam, truths);
+    List<HiddenObject> hidden = new ArrayList<>();
+    for (int k = 0; k < world.objects().size(); k++) {
+      if (!visible.contains(k) && frame.visibleFraction(k) > 0) {
+        WorldObject o = world.objects().get(k);
+        hidden.add(
+            new HiddenObject(
+                o.kind(),
+                o.colour(),
+                o.material(),
+                o.size(),
+                Math.max(1e-4, round(frame.visibleFraction(k))),
+                frame.pixelCount(k)));
+      }
+    }
+    SceneTruth truth = new SceneTruth(seed, cam, truths, hidden);
     SceneImage image = new SceneImage.Bytes("images/" + imageId + ".png", bytes);
     return new Scene(
         imageId, image, size, size, new SceneGraph(objects, relations), Optional.of(truth));

@@ -7,14 +7,27 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The 3D truth of a rendered scene: the seed it was sampled from, the camera, and every object of
- * its scene graph (same order, same ids).
+ * The 3D truth of a rendered scene: the seed it was sampled from, the camera, every object of its
+ * scene graph (same order, same ids), and the objects drawn too faintly to be listed.
+ *
+ * @param seed the scene seed
+ * @param camera the camera
+ * @param objects the listed objects, in scene-graph order
+ * @param hidden objects that show in the image but below the visibility thresholds, in sampling
+ *     order
  */
-public record SceneTruth(long seed, Camera camera, List<ObjectTruth> objects) {
+public record SceneTruth(
+    long seed, Camera camera, List<ObjectTruth> objects, List<HiddenObject> hidden) {
+
+  /** Truth with no hidden objects. */
+  public SceneTruth(long seed, Camera camera, List<ObjectTruth> objects) {
+    this(seed, camera, objects, List.of());
+  }
 
   public SceneTruth {
     Objects.requireNonNull(camera, "camera");
     objects = List.copyOf(Objects.requireNonNull(objects, "objects"));
+    hidden = List.copyOf(Objects.requireNonNull(hidden, "hidden"));
     Set<String> ids = new HashSet<>();
     for (ObjectTruth o : objects) {
       if (!ids.add(o.id())) {

@@ -58,6 +58,19 @@ public final class ScenesJsonl {
         object(g, scene.graph().objects().get(i).bbox(), truth.objects().get(i));
       }
       g.writeEndArray();
+      g.writeArrayFieldStart("hidden");
+      for (HiddenObject h : truth.hidden()) {
+        g.writeStartObject();
+        g.writeStringField("shape", h.shape().word());
+        g.writeStringField("color", h.color().word());
+        g.writeStringField("material", h.material().word());
+        g.writeStringField("size", h.size().word());
+        g.writeFieldName("visible_fraction");
+        number(g, h.visibleFraction());
+        g.writeNumberField("pixels", h.pixels());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("relationships");
       for (Relation r : scene.graph().relationships()) {
         g.writeStartObject();
@@ -174,6 +187,24 @@ public final class ScenesJsonl {
                 o.number("visible_fraction"),
                 supportedBy));
       }
+      List<HiddenObject> hidden = new ArrayList<>();
+      // Absent in files written before hidden objects were recorded: none known.
+      if (root.has("hidden")) {
+        for (Fields h : f.objects("hidden")) {
+          long pixels = h.integer("pixels");
+          if (pixels < 0 || pixels > Integer.MAX_VALUE) {
+            throw h.error("pixels", "must be a count, got " + pixels);
+          }
+          hidden.add(
+              new HiddenObject(
+                  h.parse("shape", Kind::of),
+                  h.parse("color", Colour::of),
+                  h.parse("material", Material::of),
+                  h.parse("size", SizeClass::of),
+                  h.number("visible_fraction"),
+                  (int) pixels));
+        }
+      }
       List<Relation> relations = new ArrayList<>();
       for (Fields r : f.objects("relationships")) {
         relations.add(new Relation(r.text("subject"), r.text("predicate"), r.text("object")));
@@ -184,7 +215,7 @@ public final class ScenesJsonl {
           width,
           height,
           new SceneGraph(objects, relations),
-          Optional.of(new SceneTruth(seed, camera, truths)));
+          Optional.of(new SceneTruth(seed, camera, truths, hidden)));
     } catch (IllegalArgumentException e) {
       throw new MalformedSceneException(where + ": " + e.getMessage(), e);
     }

@@ -34,7 +34,15 @@ class ScenesJsonlTest {
     assertThat(root.fieldNames())
         .toIterable()
         .containsExactly(
-            "image_id", "image", "width", "height", "seed", "camera", "objects", "relationships");
+            "image_id",
+            "image",
+            "width",
+            "height",
+            "seed",
+            "camera",
+            "objects",
+            "hidden",
+            "relationships");
     assertThat(root.get("camera").fieldNames())
         .toIterable()
         .containsExactly("position", "look_at", "fov");
@@ -77,7 +85,19 @@ class ScenesJsonlTest {
             n -> ((ObjectNode) n.get("camera")).put("fov", "wide")),
         broken("width must be a positive integer", n -> n.put("width", 0)),
         broken("image must be a path inside the directory", n -> n.put("image", "../x.png")),
-        broken("relationships must be an array", n -> n.put("relationships", 3)));
+        broken("relationships must be an array", n -> n.put("relationships", 3)),
+        broken("hidden must be an array", n -> n.put("hidden", "none")),
+        broken(
+            "hidden[0].shape is not valid",
+            n ->
+                n.putArray("hidden")
+                    .addObject()
+                    .put("shape", "teapot")
+                    .put("color", "red")
+                    .put("material", "matte")
+                    .put("size", "small")
+                    .put("visible_fraction", 0.1)
+                    .put("pixels", 3)));
   }
 
   private static Arguments broken(String message, Consumer<ObjectNode> edit) {
@@ -98,6 +118,28 @@ class ScenesJsonlTest {
         .isInstanceOf(MalformedSceneException.class)
         .hasMessageStartingWith("scenes.jsonl line 9: ")
         .hasMessageContaining(message);
+  }
+
+  @Test
+  void roundTripsHiddenObjectsAndReadsLinesWithoutThemAsNone() throws Exception {
+    ObjectNode n = (ObjectNode) JSON.readTree(line);
+    n.putArray("hidden")
+        .addObject()
+        .put("shape", "cone")
+        .put("color", "red")
+        .put("material", "shiny")
+        .put("size", "large")
+        .put("visible_fraction", 0.125)
+        .put("pixels", 14);
+    Scene withHidden = ScenesJsonl.parse(JSON.writeValueAsString(n), DIR, "l");
+    assertThat(withHidden.truth().orElseThrow().hidden())
+        .containsExactly(
+            new HiddenObject(Kind.CONE, Colour.RED, Material.SHINY, SizeClass.LARGE, 0.125, 14));
+    assertThat(ScenesJsonl.toLine(withHidden)).isEqualTo(JSON.writeValueAsString(n));
+    n.remove("hidden");
+    assertThat(
+            ScenesJsonl.parse(JSON.writeValueAsString(n), DIR, "l").truth().orElseThrow().hidden())
+        .isEmpty();
   }
 
   @Test

@@ -19,7 +19,10 @@ import spatialthinker.scenes.ObjectTruth;
  * image; and is there an object of one shape resting on one of another shape. A {@code yes} needs a
  * match showing at least {@link #MIN_VISIBLE} of itself; a {@code no} asks about a colour or shape
  * that no listed object has (for the colour form, of a shape the image does show), or about a
- * stacking of two shapes the image shows that does not occur.
+ * stacking of two shapes the image shows that does not occur but that the scene sampler can make (a
+ * cube, sphere, cylinder or cone on a cube or cylinder), so the shapes do not give the answer away.
+ * No question asks about a kind (with its colour) that has an object drawn below the visibility
+ * threshold. Which answers are kept, and how many of each, is the balancer's choice.
  */
 final class ExistenceQuestions implements QuestionMaker {
 
@@ -44,6 +47,9 @@ final class ExistenceQuestions implements QuestionMaker {
     List<QaItem> out = new ArrayList<>();
     for (Kind k : Kind.values()) {
       List<ObjectTruth> ofKind = f.objects().stream().filter(o -> o.shape() == k).toList();
+      if (f.hiddenMatch(k, null)) {
+        continue;
+      }
       if (ofKind.isEmpty()) {
         out.add(thing(f, k.word(), List.of(), false, r, "No object in the image is a " + k.word()));
         continue;
@@ -54,6 +60,9 @@ final class ExistenceQuestions implements QuestionMaker {
       for (Colour c : Colour.values()) {
         String noun = c.word() + " " + k.word();
         List<ObjectTruth> match = ofKind.stream().filter(o -> o.color() == c).toList();
+        if (f.hiddenMatch(k, c)) {
+          continue;
+        }
         if (match.isEmpty()) {
           out.add(
               thing(f, noun, ofKind, false, r, "No " + k.word() + " in the image is " + c.word()));
@@ -67,28 +76,13 @@ final class ExistenceQuestions implements QuestionMaker {
         stack(f, top, bottom, r).ifPresent(out::add);
       }
     }
-    return balanced(out, r);
+    return out;
   }
 
   /** The plural of a noun phrase ending in a shape word. */
   private static String plural(String noun) {
     int space = noun.lastIndexOf(' ');
     return noun.substring(0, space + 1) + CountQuestions.plural(Kind.of(noun.substring(space + 1)));
-  }
-
-  // Keeps every yes and as many randomly chosen no's, so answers do not lean to no.
-  private static List<QaItem> balanced(List<QaItem> all, SplittableRandom r) {
-    List<QaItem> yes = new ArrayList<>();
-    List<QaItem> no = new ArrayList<>();
-    for (QaItem q : all) {
-      (q.answerIndex() == 0 ? yes : no).add(q);
-    }
-    List<QaItem> out = new ArrayList<>(yes);
-    int keep = Math.max(1, yes.size());
-    while (keep-- > 0 && !no.isEmpty()) {
-      out.add(no.remove(r.nextInt(no.size())));
-    }
-    return out;
   }
 
   private QaItem thing(
@@ -128,7 +122,12 @@ final class ExistenceQuestions implements QuestionMaker {
   private Optional<QaItem> stack(SceneFacts f, Kind top, Kind bottom, SplittableRandom r) {
     List<ObjectTruth> tops = f.objects().stream().filter(o -> o.shape() == top).toList();
     List<ObjectTruth> bottoms = f.objects().stream().filter(o -> o.shape() == bottom).toList();
-    if (tops.isEmpty() || bottoms.isEmpty() || top == bottom) {
+    if (tops.isEmpty()
+        || bottoms.isEmpty()
+        || (top == bottom && tops.size() < 2)
+        || !SceneFacts.stackable(top, bottom)
+        || f.hiddenMatch(top, null)
+        || f.hiddenMatch(bottom, null)) {
       return Optional.empty();
     }
     List<ObjectTruth> shown = new ArrayList<>();

@@ -59,7 +59,7 @@ final class LocationQuestions implements QuestionMaker {
         continue;
       }
       String cell = cell(cx, cy);
-      Choice c = Choice.of(cell, CELLS, 3, r);
+      Choice c = Choice.of(cell, sameLine(cell, r.nextBoolean()), 2, r);
       List<ObjectTruth> named = List.of(a);
       String why =
           "The centre of its box is at "
@@ -80,6 +80,22 @@ final class LocationQuestions implements QuestionMaker {
               f.subgraph(named, List.of()),
               f.observe(named, List.of(na.get())),
               why));
+    }
+    return out;
+  }
+
+  /**
+   * The other two cells of the cell's row ({@code row}) or column: the options then say in which
+   * row or column to look and not which cell, and each cell of a line is the answer as often as the
+   * others (the balancer sees to it).
+   */
+  static List<String> sameLine(String cell, boolean row) {
+    int i = CELLS.indexOf(cell);
+    List<String> out = new ArrayList<>();
+    for (int j = 0; j < CELLS.size(); j++) {
+      if (j != i && (row ? j / 3 == i / 3 : j % 3 == i % 3)) {
+        out.add(CELLS.get(j));
+      }
     }
     return out;
   }

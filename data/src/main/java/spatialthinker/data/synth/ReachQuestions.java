@@ -35,11 +35,20 @@ final class ReachQuestions implements QuestionMaker {
 
   static final List<String> ANSWERS = List.of(RESTING_ON, SUPPORTING, SIDE_BY_SIDE, APART);
 
-  private static final String[] PHRASINGS = {
+  private static final String[] CLASS_PHRASINGS = {
     "How is the %s in contact with the %s?",
-    "Which best describes the contact between the %s and the %s?",
-    "What is the %s doing with respect to the %s?",
-    "Is the %s touching the %s?"
+    "Which best describes the contact between the %s and the %s?"
+  };
+
+  // Yes/no phrasings outnumber the four-way ones so that contact answers (three of the four
+  // classes, and yes) do not outweigh the others: with the balancer's even share per phrasing,
+  // 2/7 of the rows are four-way (3/4 contact) and 5/7 yes/no (1/2 yes), 57% contact in all.
+  private static final String[] YES_NO_PHRASINGS = {
+    "Is the %s touching the %s?",
+    "Is the %s in contact with the %s?",
+    "Does the %s touch the %s?",
+    "Are the %s and the %s in contact?",
+    "Do the %s and the %s touch each other?"
   };
 
   @Override
@@ -61,11 +70,6 @@ final class ReachQuestions implements QuestionMaker {
         if (answer.isEmpty()) {
           continue;
         }
-        String phrasing = Choice.pick(PHRASINGS, r);
-        Choice c =
-            phrasing.startsWith("Is ")
-                ? Choice.yesNo(!answer.get().equals(APART))
-                : Choice.of(answer.get(), ANSWERS, 3, r);
         List<ObjectTruth> named = List.of(a, b);
         List<Relation> rels = new ArrayList<>();
         if (f.holds(a.id(), ON_TOP_OF, b.id())) {
@@ -77,17 +81,32 @@ final class ReachQuestions implements QuestionMaker {
         }
         double gap = gap(a, b);
         double clarity = answer.get().equals(APART) ? (gap - MIN_GAP) / 1.0 : 1;
-        out.add(
-            new QaItem(
-                f.imageId(),
-                Category.REACH,
-                String.format(phrasing, na.get(), nb.get()),
-                c.options(),
-                c.answer(),
-                Difficulty.measure(clarity, SceneFacts.minVisible(named), f.objectCount(), 1),
-                f.subgraph(named, rels),
-                f.observe(named, List.of(na.get(), nb.get())),
-                reason(answer.get(), na.get(), nb.get(), gap)));
+        Difficulty d =
+            Difficulty.measure(clarity, SceneFacts.minVisible(named), f.objectCount(), 1);
+        String why = reason(answer.get(), na.get(), nb.get(), gap);
+        List<Choice> choices = new ArrayList<>();
+        List<String> phrasings = new ArrayList<>();
+        phrasings.add(Choice.pick(YES_NO_PHRASINGS, r));
+        choices.add(Choice.yesNo(!answer.get().equals(APART)));
+        // The four classes only for pairs that can rest on each other either way; otherwise the
+        // shapes would rule a class out (a sphere never supports anything).
+        if (SceneFacts.reversible(a.shape(), b.shape())) {
+          phrasings.add(Choice.pick(CLASS_PHRASINGS, r));
+          choices.add(Choice.of(answer.get(), ANSWERS, 3, r));
+        }
+        for (int i = 0; i < phrasings.size(); i++) {
+          out.add(
+              new QaItem(
+                  f.imageId(),
+                  Category.REACH,
+                  String.format(phrasings.get(i), na.get(), nb.get()),
+                  choices.get(i).options(),
+                  choices.get(i).answer(),
+                  d,
+                  f.subgraph(named, rels),
+                  f.observe(named, List.of(na.get(), nb.get())),
+                  why));
+        }
       }
     }
     return out;

@@ -23,9 +23,11 @@ import spatialthinker.scenes.world.Relations;
 
 /**
  * Relation questions: where one object is with respect to another (left of, right of, in front of,
- * behind, on top of, under, above, below). The answer is a predicate the scene graph lists; every
- * distractor is a predicate that is certainly false for the pair (its inverse is listed, or the
- * support facts rule it out), so predicates that hold as well never appear as wrong options.
+ * behind, on top of, under, above, below). The answer is a predicate the scene graph lists and the
+ * other option its inverse, which is then certainly false: the options say which axis is asked and
+ * not which side, so every option is the answer as often as the other (the balancer sees to it).
+ * Vertical predicates are asked only about pairs that could be stacked either way (cubes and
+ * cylinders), or the shapes would tell which one is on top.
  */
 final class RelationQuestions implements QuestionMaker {
 
@@ -55,19 +57,14 @@ final class RelationQuestions implements QuestionMaker {
           continue;
         }
         for (SpatialPredicate p : f.predicates(a.id(), b.id())) {
-          if (!ASKED.contains(p)) {
+          if (!ASKED.contains(p) || vertical(p) && !SceneFacts.reversible(a.shape(), b.shape())) {
             continue;
           }
-          List<String> distractors = new ArrayList<>();
-          for (SpatialPredicate q : ASKED) {
-            if (q != p && clearlyFalse(f, a, q, b)) {
-              distractors.add(q.text());
-            }
-          }
-          if (distractors.isEmpty()) {
+          SpatialPredicate inverse = p.inverse().orElseThrow();
+          if (!clearlyFalse(f, a, inverse, b)) {
             continue;
           }
-          Choice c = Choice.of(p.text(), distractors, 3, r);
+          Choice c = Choice.of(p.text(), List.of(inverse.text()), 1, r);
           String question = String.format(Choice.pick(PHRASINGS, r), na.get(), nb.get());
           List<ObjectTruth> named = List.of(a, b);
           out.add(
@@ -86,6 +83,10 @@ final class RelationQuestions implements QuestionMaker {
       }
     }
     return out;
+  }
+
+  private static boolean vertical(SpatialPredicate p) {
+    return p == ON_TOP_OF || p == UNDER || p == ABOVE || p == BELOW;
   }
 
   /** True when {@code a q b} cannot hold. */

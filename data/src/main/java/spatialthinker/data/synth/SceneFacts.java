@@ -12,6 +12,9 @@ import spatialthinker.core.geometry.Box;
 import spatialthinker.core.graph.Relation;
 import spatialthinker.core.graph.SceneGraph;
 import spatialthinker.core.graph.SceneObject;
+import spatialthinker.scenes.Colour;
+import spatialthinker.scenes.HiddenObject;
+import spatialthinker.scenes.Kind;
 import spatialthinker.scenes.ObjectTruth;
 import spatialthinker.scenes.Scene;
 import spatialthinker.scenes.SceneTruth;
@@ -62,6 +65,34 @@ final class SceneFacts {
 
   int objectCount() {
     return truth.objects().size();
+  }
+
+  /**
+   * True when an object of kind {@code k} (and colour {@code c}, unless null) is drawn but not
+   * listed: the picture may show it, so no count or existence question may ask about it.
+   */
+  boolean hiddenMatch(Kind k, Colour c) {
+    for (HiddenObject h : truth.hidden()) {
+      if (h.shape() == k && (c == null || h.color() == c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * True when the scene sampler can put a {@code top} on a {@code bottom} and a {@code bottom} on a
+   * {@code top}: both have a flat top and both can be stacked (cubes and cylinders). Questions that
+   * ask which of two objects rests on the other are asked only about such pairs, so the shape words
+   * do not give the answer away.
+   */
+  static boolean reversible(Kind top, Kind bottom) {
+    return top.stackable() && top.hasFlatTop() && bottom.stackable() && bottom.hasFlatTop();
+  }
+
+  /** True when the scene sampler can put a {@code top} on a {@code bottom}. */
+  static boolean stackable(Kind top, Kind bottom) {
+    return top.stackable() && bottom.hasFlatTop();
   }
 
   Box box(String id) {

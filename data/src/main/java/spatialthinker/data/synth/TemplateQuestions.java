@@ -3,20 +3,24 @@ package spatialthinker.data.synth;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import spatialthinker.data.Category;
 import spatialthinker.data.QaItem;
 import spatialthinker.data.QuestionSource;
+import spatialthinker.data.QuestionTemplate;
 import spatialthinker.data.StableHash;
 import spatialthinker.scenes.Scene;
 
 /**
  * Questions written from templates, with answers computed from the scene's truth. Rendered scenes
  * support all nine categories; scenes with a 2D graph only (VG150) support relation, reach,
- * instance_location and count ({@link GraphQuestions}). Each scene keeps at most {@code
- * perCategory} questions of each category, drawn with a generator seeded from the run seed and the
- * image id, so the output does not depend on thread scheduling.
+ * instance_location and count ({@link GraphQuestions}). Each rendered scene keeps at most {@code
+ * perCategory} questions of each category ({@link #RELATION_FACTOR} times that of relation), drawn
+ * with a generator seeded from the run seed and the image id, so the output does not depend on
+ * thread scheduling.
  */
 public final class TemplateQuestions implements QuestionSource {
 
@@ -34,6 +38,13 @@ public final class TemplateQuestions implements QuestionSource {
           new DistanceQuestions(),
           new CountQuestions(),
           new ExistenceQuestions());
+
+  /**
+   * Relation questions make half of a data set, eight times the share of each other category, and
+   * the answer balance keeps only what pairs up within each template: a scene may give this many
+   * times {@code perCategory} of them.
+   */
+  static final int RELATION_FACTOR = 2;
 
   private final long seed;
   private final int perCategory;
@@ -64,18 +75,38 @@ public final class TemplateQuestions implements QuestionSource {
     SceneFacts facts = new SceneFacts(scene);
     List<QaItem> out = new ArrayList<>();
     for (QuestionMaker m : MAKERS) {
-      out.addAll(sample(m.make(facts, r.split()), perCategory, r.split()));
+      int cap = m.category() == Category.RELATION ? RELATION_FACTOR * perCategory : perCategory;
+      out.addAll(sample(m.make(facts, r.split()), cap, r.split()));
     }
     return out;
   }
 
-  /** Up to {@code n} distinct questions drawn at random, in the order drawn. */
+  @Override
+  public boolean balancesAnswers() {
+    return true;
+  }
+
+  /**
+   * Up to {@code n} distinct questions drawn at random, in the order drawn: each draw picks an
+   * answer class at random among those left ({@link QuestionTemplate#answerClass}), then a question
+   * of that class, so a scene's rare answers (a stack among many side-by-side pairs) are drawn as
+   * often as its common ones.
+   */
   static List<QaItem> sample(List<QaItem> all, int n, SplittableRandom r) {
-    List<QaItem> pool = new ArrayList<>(all);
+    Map<String, List<QaItem>> byClass = new TreeMap<>();
+    for (QaItem q : all) {
+      byClass.computeIfAbsent(QuestionTemplate.of(q).answerClass(), k -> new ArrayList<>()).add(q);
+    }
+    List<List<QaItem>> pools = new ArrayList<>(byClass.values());
     List<QaItem> out = new ArrayList<>();
     Set<String> keys = new HashSet<>();
-    while (out.size() < n && !pool.isEmpty()) {
+    while (out.size() < n && !pools.isEmpty()) {
+      int c = r.nextInt(pools.size());
+      List<QaItem> pool = pools.get(c);
       QaItem q = pool.remove(r.nextInt(pool.size()));
+      if (pool.isEmpty()) {
+        pools.remove(c);
+      }
       if (keys.add(q.key())) {
         out.add(q);
       }
