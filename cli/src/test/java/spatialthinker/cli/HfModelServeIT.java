@@ -54,6 +54,23 @@ class HfModelServeIT {
   }
 
   @Test
+  void serveNeedsExactlyOneModelAndAnExistingDirectory() {
+    assertThat(Main.run("serve", "--port", "0")).isEqualTo(Cli.FAILED);
+    assertThat(
+            Main.run(
+                "serve",
+                "--hf-model",
+                FIXTURE.toString(),
+                "--checkpoint",
+                dir.toString(),
+                "--port",
+                "0"))
+        .isEqualTo(Cli.FAILED);
+    assertThat(Main.run("serve", "--hf-model", dir.resolve("none").toString(), "--port", "0"))
+        .isEqualTo(Cli.FAILED);
+  }
+
+  @Test
   void onlyFp32IsOffered() {
     assertThatThrownBy(() -> HfModelServe.start(FIXTURE, "bf16", 0, 0, "127.0.0.1", 0, "m", 4))
         .hasMessageContaining("only fp32");

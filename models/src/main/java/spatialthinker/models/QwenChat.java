@@ -197,6 +197,19 @@ public final class QwenChat implements AutoCloseable {
       List<int[]> grids,
       Options o,
       Set<Integer> stops) {
+    return generate(model, manager, prompt, pixels, grids, o, stops, t -> {});
+  }
+
+  /** As above, calling {@code onToken} as each new token is chosen (for timing and streaming). */
+  public static int[] generate(
+      QwenVlModel model,
+      NDManager manager,
+      int[] prompt,
+      float[] pixels,
+      List<int[]> grids,
+      Options o,
+      Set<Integer> stops,
+      java.util.function.IntConsumer onToken) {
     QwenConfig c = model.config();
     int vocab = c.text().vocabSize();
     SplittableRandom rnd = new SplittableRandom(o.seed());
@@ -215,6 +228,7 @@ public final class QwenChat implements AutoCloseable {
       for (int t = 0; t < o.maxTokens(); t++) {
         int next = choose(logits, vocab, o, rnd);
         out.add(next);
+        onToken.accept(next);
         if (stops.contains(next) || o.extraStops().contains(next) || t == o.maxTokens() - 1) {
           break;
         }

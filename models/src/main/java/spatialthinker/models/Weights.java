@@ -116,8 +116,8 @@ public final class Weights {
   /**
    * The tensor {@code name} (released layout) as a float32 NDArray, checked against {@code shape}.
    * F32 tensors go from the mapped file straight into the engine; BF16 and F16 ones are widened on
-   * the way (the PyTorch engine of DJL 0.35.1 aborts the JVM on bfloat16 buffers). A missing or
-   * mis-shaped tensor fails naming the file and the tensor.
+   * the way (the PyTorch engine of DJL 0.35.1 aborted the JVM on bfloat16 arrays in our trials). A
+   * missing or mis-shaped tensor fails naming the file and the tensor.
    */
   public NDArray get(NDManager manager, String name, long... shape) {
     Location loc = byName.get(name);
