@@ -54,6 +54,61 @@ class HfModelServeIT {
   }
 
   @Test
+  void anOpenAiClientGetsTheModelsOwnAnswerAndBadRequestsAreOpenAiShaped400s() throws Exception {
+    try (HfModelServe.Running s =
+        HfModelServe.start(FIXTURE, "fp32", 0, 0, "127.0.0.1", 0, "qwen25vl-tiny", 16)) {
+      spatialthinker.clients.ImagePart img =
+          spatialthinker.clients.ImagePart.of(
+              Files.readAllBytes(FIXTURE.resolveSibling("image2.png")));
+      spatialthinker.clients.ChatRequest req =
+          spatialthinker.clients.ChatRequest.of(
+              List.of(img, new spatialthinker.clients.TextPart("Where is the red mug?")),
+              12,
+              java.util.OptionalDouble.of(0));
+      try (spatialthinker.clients.OpenAiChatModel client =
+          new spatialthinker.clients.OpenAiChatModel(
+              new spatialthinker.clients.OpenAiChatModel.Config(
+                  java.net.URI.create(s.server().uri() + "/v1"),
+                  "qwen25vl-tiny",
+                  java.util.Optional.empty(),
+                  java.time.Duration.ofSeconds(60)))) {
+        spatialthinker.clients.ChatResponse remote = client.chat(req);
+        spatialthinker.clients.ChatResponse local = s.model().chat(req);
+        assertThat(remote.text()).isEqualTo(local.text());
+        assertThat(remote.finishReason()).isEqualTo(local.finishReason());
+        assertThat(remote.usage()).isEqualTo(local.usage());
+      }
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      for (String[] c :
+          new String[][] {
+            {"{}", "messages: missing"},
+            {"{\"messages\": [{\"role\": \"robot\", \"content\": \"hi\"}]}", "role"},
+            {
+              "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"max_tokens\": \"lots\"}",
+              "max_tokens"
+            },
+            {
+              "{\"messages\": [{\"role\": \"user\", \"content\": \"hi\"}], \"temperature\": \"hot\"}",
+              "temperature"
+            },
+            {"{bad", "body: "},
+          }) {
+        java.net.http.HttpResponse<String> r =
+            http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(s.server().uri() + "/v1/chat/completions"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(c[0]))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
+        JsonNode error = new ObjectMapper().readTree(r.body()).path("error");
+        assertThat(error.path("message").asText()).as(c[0]).contains(c[1]);
+        assertThat(error.path("type").asText()).isEqualTo("invalid_request_error");
+      }
+    }
+  }
+
+  @Test
   void serveNeedsExactlyOneModelAndAnExistingDirectory() {
     assertThat(Main.run("serve", "--port", "0")).isEqualTo(Cli.FAILED);
     assertThat(

@@ -22,9 +22,11 @@ import java.util.Set;
  * logprobs} false. Refused: tools and functions, {@code logit_bias}, {@code top_logprobs}. Other
  * fields (such as {@code user} or {@code metadata}) do not change the answer and are let through.
  *
+ * @param turns every message in order, for models that read the whole conversation
  * @param text the last user message's text
  * @param image the last user message's image bytes, if it has one
  * @param temperature 0 for greedy
+ * @param topP nucleus sampling mass in (0, 1]; 1 samples from the whole distribution
  * @param maxTokens requested new tokens, before the server's cap
  * @param seed the sampling seed (0 when absent)
  * @param model the requested model id, empty when absent
@@ -33,9 +35,11 @@ import java.util.Set;
  * @param streamUsage whether a streamed answer ends with a usage chunk
  */
 public record ChatRequest(
+    List<Turn> turns,
     String text,
     Optional<byte[]> image,
     double temperature,
+    double topP,
     int maxTokens,
     long seed,
     String model,
@@ -48,8 +52,25 @@ public record ChatRequest(
       Set.of("tools", "tool_choice", "functions", "function_call", "logit_bias", "top_logprobs");
 
   public ChatRequest {
+    turns = List.copyOf(turns);
     stop = List.copyOf(stop);
   }
+
+  /** One message: its role and its parts in order. */
+  public record Turn(String role, List<Part> parts) {
+    public Turn {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** A part of a message. */
+  public sealed interface Part permits Text, Image {}
+
+  /** Text. */
+  public record Text(String text) implements Part {}
+
+  /** An image's encoded bytes (PNG or JPEG, from a data URL). */
+  public record Image(byte[] bytes) implements Part {}
 
   /** Reads and checks a request body; {@code defaultMaxTokens} applies when none is asked for. */
   public static ChatRequest read(JsonNode body, int defaultMaxTokens) {
@@ -62,11 +83,12 @@ public record ChatRequest(
       }
     }
     String model = optionalString(body, "model").orElse("");
-    Message user = lastUserMessage(body.get("messages"));
+    List<Turn> turns = new ArrayList<>();
+    Message user = lastUserMessage(body.get("messages"), turns);
     double temperature = number(body, "temperature", 0, 0, 2);
     double topP = number(body, "top_p", 1, 0, 1);
-    if (topP != 1) {
-      throw bad("top_p: only 1 is supported (nucleus sampling is not implemented), got " + topP);
+    if (topP <= 0) {
+      throw bad("top_p: must be above 0, got " + topP);
     }
     for (String penalty : List.of("presence_penalty", "frequency_penalty")) {
       double v = number(body, penalty, 0, -2, 2);
@@ -114,12 +136,22 @@ public record ChatRequest(
       usage = bool(options, "include_usage", false, "stream_options.");
     }
     return new ChatRequest(
-        user.text(), user.image(), temperature, (int) max, seed, model, stop, stream, usage);
+        turns,
+        user.text(),
+        user.image(),
+        temperature,
+        topP,
+        (int) max,
+        seed,
+        model,
+        stop,
+        stream,
+        usage);
   }
 
-  private record Message(String text, Optional<byte[]> image) {}
+  private record Message(String text, Optional<byte[]> image, List<Part> parts) {}
 
-  private static Message lastUserMessage(JsonNode messages) {
+  private static Message lastUserMessage(JsonNode messages, List<Turn> turns) {
     if (messages == null || messages.isNull()) {
       throw bad("messages: missing");
     }
@@ -145,6 +177,7 @@ public record ChatRequest(
                 + "' is not one of system, developer, user, assistant");
       }
       Message read = content(m.get("content"), where + ".content", role.asText().equals("user"));
+      turns.add(new Turn(role.asText(), read.parts()));
       if (role.asText().equals("user")) {
         last = read;
       }
@@ -160,12 +193,13 @@ public record ChatRequest(
       throw bad(where + ": missing");
     }
     if (content.isTextual()) {
-      return new Message(content.asText(), Optional.empty());
+      return new Message(content.asText(), Optional.empty(), List.of(new Text(content.asText())));
     }
     if (!content.isArray()) {
       throw bad(where + ": neither a string nor a list of parts");
     }
     List<String> texts = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     Optional<byte[]> image = Optional.empty();
     for (int i = 0; i < content.size(); i++) {
       String at = where + "[" + i + "]";
@@ -180,6 +214,7 @@ public record ChatRequest(
             throw bad(at + ".text: missing or not a string");
           }
           texts.add(t.asText());
+          parts.add(new Text(t.asText()));
         }
         case "image_url" -> {
           if (!user) {
@@ -194,6 +229,7 @@ public record ChatRequest(
             throw bad(at + ".image_url.url: missing or not a string");
           }
           image = Optional.of(dataUrl(u.asText(), at + ".image_url.url"));
+          parts.add(new Image(image.get()));
         }
         default ->
             throw bad(
@@ -203,7 +239,7 @@ public record ChatRequest(
                     + "' is not supported (text, image_url)");
       }
     }
-    return new Message(String.join("\n", texts), image);
+    return new Message(String.join("\n", texts), image, parts);
   }
 
   private static byte[] dataUrl(String url, String where) {

@@ -22,6 +22,11 @@ final class PolicyGenerator implements Generator {
 
   @Override
   public Generation generate(ChatRequest req, int maxTokens) {
+    if (req.topP() != 1) {
+      throw new BadChatRequestException(
+          "top_p: only 1 is supported by this policy (it samples the whole distribution), got "
+              + req.topP());
+    }
     byte[] image =
         req.image()
             .orElseThrow(

@@ -44,6 +44,10 @@ class ChatRequestTest {
     ChatRequest c = ChatRequest.read(r, 64);
 
     assertThat(c.text()).isEqualTo("Where?\nQ2");
+    assertThat(c.turns()).extracting(ChatRequest.Turn::role).containsExactly("system", "user");
+    assertThat(c.turns().get(0).parts()).containsExactly(new ChatRequest.Text("be brief"));
+    assertThat(c.turns().get(1).parts()).hasSize(3);
+    assertThat(c.turns().get(1).parts().get(0)).isInstanceOf(ChatRequest.Image.class);
     assertThat(c.image()).hasValueSatisfying(b -> assertThat(b).containsExactly(1, 2, 3));
     assertThat(c.temperature()).isEqualTo(0.7);
     assertThat(c.maxTokens()).isEqualTo(12);
@@ -91,7 +95,8 @@ class ChatRequestTest {
         "temperature|\"hot\"|temperature: expected a number, got a string",
         "temperature|-0.1|temperature: must be between 0 and 2",
         "temperature|3|temperature: must be between 0 and 2",
-        "top_p|0.9|top_p: only 1 is supported",
+        "top_p|0|top_p: must be above 0",
+        "top_p|1.5|top_p: must be between 0 and 1",
         "n|2|n: only 1 is supported",
         "presence_penalty|0.5|presence_penalty: only 0 is supported",
         "frequency_penalty|\"x\"|frequency_penalty: expected a number",
