@@ -222,9 +222,10 @@ public final class Scoreboard {
   }
 
   /**
-   * HallusionBench (Guan et al., as lmms-eval): aAcc over all questions; qAcc over question groups
-   * (category, subcategory, set_id, question_id), fAcc over figures (category, subcategory, set_id,
-   * figure_id); a group counts when every question in it is right.
+   * HallusionBench (Guan et al., as its evaluation script and lmms-eval): aAcc over all questions;
+   * qAcc over question groups (category, subcategory, set_id, question_id), fAcc over figures
+   * (category, subcategory, set_id, figure_id; VS questions with figure_id 0, asked without a
+   * figure, are left out); a group counts when every question in it is right.
    */
   private static void hallusion(List<Prediction> preds, Map<String, Score> out, List<String> w) {
     List<String> need = List.of("category", "subcategory", "set_id", "figure_id", "question_id");
@@ -238,9 +239,17 @@ public final class Scoreboard {
     out.put(
         "HallusionBench qAcc (question pairs all right)",
         groups(preds, p -> key(p, "category", "subcategory", "set_id", "question_id")));
+    // a VS question with figure_id 0 is asked without its figure: no figure to score
+    List<Prediction> withFigure =
+        preds.stream()
+            .filter(
+                p ->
+                    !(p.fields().get("category").equals("VS")
+                        && p.fields().get("figure_id").equals("0")))
+            .toList();
     out.put(
         "HallusionBench fAcc (figures all right)",
-        groups(preds, p -> key(p, "category", "subcategory", "set_id", "figure_id")));
+        groups(withFigure, p -> key(p, "category", "subcategory", "set_id", "figure_id")));
     out.put("HallusionBench aAcc (all questions)", Score.accuracy(correct, preds.size()));
   }
 

@@ -91,8 +91,10 @@ class ProtocolMetricsTest {
     Map<String, Score> s = Scoreboard.summarize("hallusionbench", preds).scores();
     // questions: VD/0/q0 {T,F} wrong, VD/0/q1 {T,T} right, VS/1/q0 {T,T} right: 2 of 3
     assertThat(s.get("HallusionBench qAcc (question pairs all right)").value()).isEqualTo(2.0 / 3);
-    // figures: VD/0/f0 {T,T} right, VD/0/f1 {F,T} wrong, VS/1/f0 {T}, VS/1/f1 {T} right: 3 of 4
-    assertThat(s.get("HallusionBench fAcc (figures all right)").value()).isEqualTo(3.0 / 4);
+    // figures: VD/0/f0 {T,T} right, VD/0/f1 {F,T} wrong, VS/1/f1 {T} right; VS/1/f0 is the
+    // question asked without a figure and has none to score: 2 of 3
+    assertThat(s.get("HallusionBench fAcc (figures all right)").value()).isEqualTo(2.0 / 3);
+    assertThat(s.get("HallusionBench fAcc (figures all right)").n()).isEqualTo(3);
     assertThat(s.get("HallusionBench aAcc (all questions)").value()).isEqualTo(5.0 / 6);
   }
 
