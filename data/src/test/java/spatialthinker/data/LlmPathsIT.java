@@ -53,7 +53,7 @@ class LlmPathsIT {
     return new RetryingChatModel(
         new OpenAiChatModel(
             new OpenAiChatModel.Config(
-                server.baseUrl(), "stand-in", Optional.empty(), Duration.ofMillis(800))),
+                server.baseUrl(), "stand-in", Optional.empty(), Duration.ofSeconds(3))),
         new RetrySettings(3, Duration.ofMillis(10), Duration.ofMillis(50), 0));
   }
 
@@ -116,7 +116,7 @@ class LlmPathsIT {
               : Reply.answer(String.format(relation, a, b));
       case "000005" ->
           n == 1
-              ? new Reply.Stall(Duration.ofMillis(2500), Reply.answer("late"))
+              ? new Reply.Stall(Duration.ofSeconds(6), Reply.answer("late"))
               : Reply.answer(
                   String.format(
                       "{\"question\": \"Is there a %s in the image?\", \"options\": [\"yes\","
@@ -273,7 +273,7 @@ class LlmPathsIT {
                 return new Reply.Status(429, "{}", Optional.of("0"));
               }
               if (n == 2 && kind == 2) {
-                return new Reply.Stall(Duration.ofMillis(2000), Reply.answer("late"));
+                return new Reply.Stall(Duration.ofSeconds(6), Reply.answer("late"));
               }
               int rightAt =
                   switch (kind) {
