@@ -181,6 +181,7 @@ public final class GrpoTrainer {
     }
     double klSum = 0;
     double clipSum = 0;
+    double dualSum = 0;
     double entSum = 0;
     double normSum = 0;
     double lossSum = 0;
@@ -224,6 +225,7 @@ public final class GrpoTrainer {
           lossSum += r.loss().getFloat();
           klSum += r.kl();
           clipSum += r.clipFraction();
+          dualSum += r.dualClipFraction();
         }
         normSum += optimizer.step(policy.parameters(), config.learningRate(), config.maxGradNorm());
       }
@@ -242,6 +244,7 @@ public final class GrpoTrainer {
     v.put("loss", lossSum / nb);
     v.put("kl", klSum / nb);
     v.put("clip_fraction", clipSum / nb);
+    v.put("dual_clip_fraction", dualSum / nb);
     v.put("entropy", entSum / Math.max(1, tokens));
     v.put("grad_norm", normSum / nb);
     v.put("step_time_s", (t3 - t0) / 1e9);
