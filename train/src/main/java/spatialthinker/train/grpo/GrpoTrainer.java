@@ -179,28 +179,23 @@ public final class GrpoTrainer {
       order[i] = order[j];
       order[j] = t;
     }
-    double klSum = 0;
-    double clipSum = 0;
-    double dualSum = 0;
+    UpdateMeans updates = new UpdateMeans();
     double entSum = 0;
-    double normSum = 0;
-    double lossSum = 0;
     long tokens = 0;
     try (NDManager held = policy.parameters().manager().newSubManager()) {
       List<SequenceBatch> batches = new ArrayList<>();
       List<NDArray[]> fixed = new ArrayList<>();
-      int per = (total + config.updateBatches() - 1) / config.updateBatches();
-      for (int from = 0; from < total; from += per) {
+      for (int[] rowsOfBatch : minibatches(order, config.updateBatches())) {
         List<float[]> bp = new ArrayList<>();
         List<int[]> bq = new ArrayList<>();
         List<int[]> br = new ArrayList<>();
-        float[] ba = new float[Math.min(total, from + per) - from];
-        for (int k = from; k < Math.min(total, from + per); k++) {
-          int r = order[k];
+        float[] ba = new float[rowsOfBatch.length];
+        for (int k = 0; k < rowsOfBatch.length; k++) {
+          int r = rowsOfBatch[k];
           bp.add(patches.get(r));
           bq.add(prompts.get(r));
           br.add(responses.get(r));
-          ba[k - from] = (float) adv[r];
+          ba[k] = (float) adv[r];
         }
         SequenceBatch sb =
             SequenceBatch.of(policy.config(), bp, bq, br, policy.tokenizer().padId());
@@ -217,21 +212,21 @@ public final class GrpoTrainer {
       }
       for (int b = 0; b < batches.size(); b++) {
         NDArray[] f = fixed.get(b);
+        GrpoLoss.Result r;
+        double lossValue;
         try (NDManager m = held.newSubManager();
             GradientCollector gc = m.getEngine().newGradientCollector()) {
           TokenScores cur = TokenScores.of(policy.model(), m, batches.get(b), false);
-          GrpoLoss.Result r = loss.compute(cur.logProbs(), f[0], f[1], f[2], f[3]);
+          r = loss.compute(cur.logProbs(), f[0], f[1], f[2], f[3]);
           gc.backward(r.loss());
-          lossSum += r.loss().getFloat();
-          klSum += r.kl();
-          clipSum += r.clipFraction();
-          dualSum += r.dualClipFraction();
+          lossValue = r.loss().getFloat();
         }
-        normSum += optimizer.step(policy.parameters(), config.learningRate(), config.maxGradNorm());
+        double norm =
+            optimizer.step(policy.parameters(), config.learningRate(), config.maxGradNorm());
+        updates.add(lossValue, r, norm);
       }
     }
     long t3 = System.nanoTime();
-    int nb = config.updateBatches();
     Map<String, Object> v = new LinkedHashMap<>();
     v.put("reward", mean(scores, RewardScore::overall));
     v.put("reward_format", mean(scores, RewardScore::format));
@@ -241,12 +236,8 @@ public final class GrpoTrainer {
     v.put("accuracy", mean(scores, s -> s.accuracy() > 0 ? 1 : 0));
     v.put("format_rate", mean(scores, s -> s.format() > 0 ? 1 : 0));
     v.put("response_length", generated / (double) total);
-    v.put("loss", lossSum / nb);
-    v.put("kl", klSum / nb);
-    v.put("clip_fraction", clipSum / nb);
-    v.put("dual_clip_fraction", dualSum / nb);
+    updates.putInto(v);
     v.put("entropy", entSum / Math.max(1, tokens));
-    v.put("grad_norm", normSum / nb);
     v.put("step_time_s", (t3 - t0) / 1e9);
     v.put("rollout_time_s", (t1 - t0) / 1e9);
     v.put("reward_time_s", (t2 - t1) / 1e9);
@@ -255,6 +246,27 @@ public final class GrpoTrainer {
     v.put("tokens_per_s", generated / ((t3 - t0) / 1e9));
     v.put("data_indices", indices.clone());
     return v;
+  }
+
+  /**
+   * The rollout batch's rows, in update order, cut into {@code ways} consecutive minibatches whose
+   * sizes differ by at most one (the first {@code order.length % ways} one larger).
+   */
+  static List<int[]> minibatches(int[] order, int ways) {
+    if (ways < 1 || ways > order.length) {
+      throw new IllegalArgumentException(
+          "cannot cut " + order.length + " rollouts into " + ways + " update batches");
+    }
+    List<int[]> out = new ArrayList<>(ways);
+    int base = order.length / ways;
+    int larger = order.length % ways;
+    int from = 0;
+    for (int b = 0; b < ways; b++) {
+      int size = base + (b < larger ? 1 : 0);
+      out.add(java.util.Arrays.copyOfRange(order, from, from + size));
+      from += size;
+    }
+    return out;
   }
 
   private static double mean(
