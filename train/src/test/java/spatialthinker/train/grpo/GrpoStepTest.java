@@ -10,7 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spatialthinker.reward.BatchScorer;
-import spatialthinker.reward.RewardPresets;
+import spatialthinker.reward.Reward;
+import spatialthinker.reward.RewardInput;
+import spatialthinker.reward.RewardScore;
 import spatialthinker.train.Preset;
 import spatialthinker.train.ckpt.Provenance;
 import spatialthinker.train.ckpt.TrainState;
@@ -34,6 +36,23 @@ class GrpoStepTest {
 
   private static final int STEPS = 2;
   private static final int UPDATE_BATCHES = 6;
+
+  /**
+   * A reward that tells a fresh policy's responses apart (the dense reward gives them all 0), so
+   * that advantages and the policy-gradient term are not zero.
+   */
+  private static final Reward SPREAD =
+      new Reward() {
+        @Override
+        public RewardScore score(RewardInput in) {
+          return new RewardScore(Math.floorMod(in.response().hashCode(), 5) / 4.0, 0, 0, 0, 0);
+        }
+
+        @Override
+        public String name() {
+          return "spread";
+        }
+      };
 
   @TempDir Path dir;
 
@@ -76,8 +95,7 @@ class GrpoStepTest {
         Policy policy = Policy.initialise(Preset.TINY.model(tok.size()), tok, 5, root);
         Parameters ref = policy.parameters().copy(root);
         AdamW adam = new AdamW(policy.parameters(), AdamW.Settings.of(0.01))) {
-      new GrpoTrainer(
-              config, RewardPresets.exactLabels().create("dense"), scorer, List.of(capture), 2)
+      new GrpoTrainer(config, SPREAD, scorer, List.of(capture), 2)
           .train(
               policy,
               new VisionLanguageModel(policy.config(), ref),
@@ -92,6 +110,7 @@ class GrpoStepTest {
     assertThat(steps).hasSize(STEPS);
     for (Metrics m : steps) {
       assertThat(m.get("loss")).isFinite();
+      assertThat(m.get("reward")).isPositive();
       assertThat(m.get("kl")).isFinite().isGreaterThanOrEqualTo(0);
       assertThat(m.get("clip_fraction")).isBetween(0.0, 1.0);
       assertThat(m.get("dual_clip_fraction")).isBetween(0.0, 1.0);
