@@ -5,7 +5,8 @@ package spatialthinker.train.grpo;
  *
  * @param promptsPerStep prompts per rollout batch
  * @param rollouts responses sampled per prompt (the group)
- * @param updateBatches optimiser updates per rollout batch (the batch is split this many ways)
+ * @param updateBatches optimiser updates per rollout batch (the batch is cut into this many
+ *     minibatches of near-equal size)
  * @param temperature sampling temperature of the rollouts
  * @param clipLow ratio clip below 1
  * @param clipHigh ratio clip above 1

@@ -2,16 +2,36 @@ package spatialthinker.train.grpo;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.types.DataType;
 
 /**
- * The GRPO objective as EasyR1 computes it: the clipped importance-ratio policy loss with dual
- * clip, plus {@code klCoef} times the low-variance (k3) KL estimate to the reference policy,
- * averaged over all response tokens of the batch (token-mean).
+ * The GRPO objective as EasyR1 computes it ({@code compute_policy_loss} with the default loss type,
+ * {@code compute_kl} with {@code low_var_kl}, both averaged over all response tokens of the batch):
+ * the clipped importance-ratio policy loss with dual clip, plus {@code klCoef} times the
+ * low-variance (k3) KL estimate to the reference policy. Checked against a restatement of EasyR1's
+ * formulas on random tensors (loss, diagnostics and the gradient; {@code GrpoReferenceTest}).
  */
 public final class GrpoLoss {
 
-  /** The loss and its diagnostics. */
-  public record Result(NDArray loss, double clipFraction, double kl, double policyLoss) {}
+  /**
+   * The loss and its diagnostics, each a mean over response tokens.
+   *
+   * @param loss the scalar to differentiate
+   * @param clipFraction tokens whose loss the ratio clip raised (EasyR1's {@code
+   *     pg_clipfrac_higher})
+   * @param kl the mean k3 estimate
+   * @param policyLoss the policy-gradient part of the loss
+   * @param dualClipFraction tokens of negative advantage whose loss the dual clip capped (EasyR1's
+   *     {@code pg_clipfrac_lower})
+   */
+  public record Result(
+      NDArray loss, double clipFraction, double kl, double policyLoss, double dualClipFraction) {}
+
+  /** The bound on log-ratios and reference gaps before {@code exp}, as EasyR1. */
+  private static final double LOG_BOUND = 20.0;
+
+  /** The bound on each token's k3 estimate, as EasyR1. */
+  private static final double KL_BOUND = 10.0;
 
   private final GrpoConfig config;
 
@@ -20,6 +40,8 @@ public final class GrpoLoss {
   }
 
   /**
+   * All arrays share one floating type (float32 in training; float64 works too).
+   *
    * @param logp current log-probs {@code [B, R]} (with gradient)
    * @param oldLogp log-probs of the policy that sampled, {@code [B, R]}
    * @param refLogp log-probs of the frozen reference, {@code [B, R]}
@@ -28,24 +50,37 @@ public final class GrpoLoss {
    */
   public Result compute(
       NDArray logp, NDArray oldLogp, NDArray refLogp, NDArray advantages, NDArray mask) {
-    NDArray ratio = logp.sub(oldLogp).exp();
+    NDArray logRatio = logp.sub(oldLogp);
+    NDArray ratio = logRatio.clip(-LOG_BOUND, LOG_BOUND).exp();
+    NDArray clippedRatio =
+        logRatio.clip(Math.log(1 - config.clipLow()), Math.log(1 + config.clipHigh())).exp();
     NDArray negAdv = advantages.neg();
     NDArray pg1 = ratio.mul(negAdv);
-    NDArray pg2 = ratio.clip(1 - config.clipLow(), 1 + config.clipHigh()).mul(negAdv);
+    NDArray pg2 = clippedRatio.mul(negAdv);
     NDArray clipped1 = NDArrays.maximum(pg1, pg2);
     NDArray pg3 = negAdv.mul(config.dualClip());
     NDArray clipped2 = NDArrays.minimum(clipped1, pg3);
-    NDArray pg = NDArrays.where(advantages.lt(0).broadcast(pg1.getShape()), clipped2, clipped1);
-    NDArray diff = refLogp.sub(logp);
-    NDArray k3 = diff.exp().sub(diff).sub(1).clip(-10, 10);
+    NDArray negative = advantages.lt(0).broadcast(pg1.getShape());
+    NDArray pg = NDArrays.where(negative, clipped2, clipped1);
+    NDArray diff = refLogp.sub(logp).clip(-LOG_BOUND, LOG_BOUND);
+    NDArray k3 = diff.exp().sub(diff).sub(1).clip(-KL_BOUND, KL_BOUND);
     NDArray perToken = pg.add(k3.mul(config.klCoef()));
-    float tokens = Math.max(1f, mask.sum().getFloat());
-    NDArray loss = perToken.mul(mask).sum().div(tokens);
-    double clipFrac =
-        pg2.gt(pg1).toType(mask.getDataType(), false).mul(mask).sum().getFloat() / tokens;
-    double kl = k3.mul(mask).sum().getFloat() / tokens;
-    double policy = pg.mul(mask).sum().getFloat() / tokens;
-    return new Result(loss, clipFrac, kl, policy);
+    double tokens = Math.max(1, scalar(mask.sum()));
+    // a float divisor keeps the loss in the inputs' type (a double one would promote float32)
+    NDArray loss = perToken.mul(mask).sum().div((float) tokens);
+    double clipFrac = maskedMean(pg2.gt(pg1), mask, tokens);
+    double dualFrac = maskedMean(clipped1.gt(pg3).logicalAnd(negative), mask, tokens);
+    double kl = scalar(k3.mul(mask).sum()) / tokens;
+    double policy = scalar(pg.mul(mask).sum()) / tokens;
+    return new Result(loss, clipFrac, kl, policy, dualFrac);
+  }
+
+  private static double maskedMean(NDArray flags, NDArray mask, double tokens) {
+    return scalar(flags.toType(mask.getDataType(), false).mul(mask).sum()) / tokens;
+  }
+
+  private static double scalar(NDArray a) {
+    return a.toType(DataType.FLOAT64, false).getDouble();
   }
 
   /**

@@ -126,6 +126,10 @@ public final class GrpoTrainer {
     return new SplittableRandom(seed ^ (0xD1B54A32D192ED03L * (step + 1)));
   }
 
+  /**
+   * One GRPO step in its stages: rollout, score, advantages, minibatches, update. The random source
+   * is drawn from in this order: decoding, then the update order.
+   */
   private Map<String, Object> step(
       Policy policy,
       VisionLanguageModel reference,
@@ -134,8 +138,42 @@ public final class GrpoTrainer {
       int[] indices,
       SplittableRandom rnd) {
     GradMode.off();
-    int n = config.rollouts();
     long t0 = System.nanoTime();
+    RolloutBatch batch = rollout(policy, train, indices, rnd);
+    long t1 = System.nanoTime();
+    List<RewardScore> scores = score(policy, batch);
+    double[] rewards = scores.stream().mapToDouble(RewardScore::overall).toArray();
+    double[] adv = GrpoLoss.advantages(rewards, batch.groupSize());
+    long t2 = System.nanoTime();
+    List<int[]> minibatches = minibatches(shuffled(batch.size(), rnd), config.updateBatches());
+    Update update = update(policy, reference, optimizer, batch, adv, minibatches);
+    long t3 = System.nanoTime();
+    long generated = batch.generatedTokens();
+    Map<String, Object> v = new LinkedHashMap<>();
+    v.put("reward", mean(scores, RewardScore::overall));
+    v.put("reward_format", mean(scores, RewardScore::format));
+    v.put("reward_count", mean(scores, RewardScore::count));
+    v.put("reward_accuracy", mean(scores, RewardScore::accuracy));
+    v.put("reward_spatial", mean(scores, RewardScore::spatial));
+    v.put("accuracy", mean(scores, s -> s.accuracy() > 0 ? 1 : 0));
+    v.put("format_rate", mean(scores, s -> s.format() > 0 ? 1 : 0));
+    v.put("response_length", generated / (double) batch.size());
+    update.means().putInto(v);
+    v.put("entropy", update.entropy());
+    v.put("step_time_s", (t3 - t0) / 1e9);
+    v.put("rollout_time_s", (t1 - t0) / 1e9);
+    v.put("reward_time_s", (t2 - t1) / 1e9);
+    v.put("update_time_s", (t3 - t2) / 1e9);
+    v.put("rollout_tokens_per_s", generated / ((t1 - t0) / 1e9));
+    v.put("tokens_per_s", generated / ((t3 - t0) / 1e9));
+    v.put("data_indices", indices.clone());
+    return v;
+  }
+
+  /** Samples {@code rollouts} responses for each prompt of {@code indices}, a group per prompt. */
+  private RolloutBatch rollout(
+      Policy policy, List<QaExample> train, int[] indices, SplittableRandom rnd) {
+    int n = config.rollouts();
     List<float[]> patches = new ArrayList<>();
     List<int[]> prompts = new ArrayList<>();
     List<QaExample> rows = new ArrayList<>();
@@ -154,52 +192,66 @@ public final class GrpoTrainer {
     try (NDManager m = policy.parameters().manager().newSubManager()) {
       responses = policy.decoder().generate(m, patches, prompts, sampling, rnd);
     }
-    long t1 = System.nanoTime();
-    List<RewardInput> inputs = new ArrayList<>();
-    long generated = 0;
-    for (int i = 0; i < rows.size(); i++) {
-      generated += responses.get(i).length;
-      inputs.add(
-          new RewardInput(
-              policy.text(responses.get(i)), rows.get(i).groundTruth(), rows.get(i).problem()));
-    }
-    List<RewardScore> scores = scorer.score(reward, inputs);
-    double[] rewards = scores.stream().mapToDouble(RewardScore::overall).toArray();
-    double[] adv = GrpoLoss.advantages(rewards, n);
-    long t2 = System.nanoTime();
+    return new RolloutBatch(rows, patches, prompts, responses, n);
+  }
 
-    int total = rows.size();
-    int[] order = new int[total];
-    for (int i = 0; i < total; i++) {
+  /** The reward of each rollout, through the batch scorer. */
+  private List<RewardScore> score(Policy policy, RolloutBatch batch) {
+    List<RewardInput> inputs = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      QaExample row = batch.rows().get(i);
+      inputs.add(
+          new RewardInput(policy.text(batch.responses().get(i)), row.groundTruth(), row.problem()));
+    }
+    return scorer.score(reward, inputs);
+  }
+
+  /** {@code 0..n-1} in a Fisher-Yates order drawn from {@code rnd}. */
+  static int[] shuffled(int n, SplittableRandom rnd) {
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    for (int i = total - 1; i > 0; i--) {
+    for (int i = n - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
       int t = order[i];
       order[i] = order[j];
       order[j] = t;
     }
-    double klSum = 0;
-    double clipSum = 0;
+    return order;
+  }
+
+  /** The update stage's diagnostics and the sampling policy's mean token entropy. */
+  private record Update(UpdateMeans means, double entropy) {}
+
+  /**
+   * Log-probs of the sampling policy and of the reference for every minibatch first, then one AdamW
+   * update per minibatch.
+   */
+  private Update update(
+      Policy policy,
+      VisionLanguageModel reference,
+      AdamW optimizer,
+      RolloutBatch batch,
+      double[] adv,
+      List<int[]> minibatches) {
+    UpdateMeans updates = new UpdateMeans();
     double entSum = 0;
-    double normSum = 0;
-    double lossSum = 0;
     long tokens = 0;
     try (NDManager held = policy.parameters().manager().newSubManager()) {
       List<SequenceBatch> batches = new ArrayList<>();
       List<NDArray[]> fixed = new ArrayList<>();
-      int per = (total + config.updateBatches() - 1) / config.updateBatches();
-      for (int from = 0; from < total; from += per) {
+      for (int[] rowsOfBatch : minibatches) {
         List<float[]> bp = new ArrayList<>();
         List<int[]> bq = new ArrayList<>();
         List<int[]> br = new ArrayList<>();
-        float[] ba = new float[Math.min(total, from + per) - from];
-        for (int k = from; k < Math.min(total, from + per); k++) {
-          int r = order[k];
-          bp.add(patches.get(r));
-          bq.add(prompts.get(r));
-          br.add(responses.get(r));
-          ba[k - from] = (float) adv[r];
+        float[] ba = new float[rowsOfBatch.length];
+        for (int k = 0; k < rowsOfBatch.length; k++) {
+          int r = rowsOfBatch[k];
+          bp.add(batch.patches().get(r));
+          bq.add(batch.prompts().get(r));
+          br.add(batch.responses().get(r));
+          ba[k] = (float) adv[r];
         }
         SequenceBatch sb =
             SequenceBatch.of(policy.config(), bp, bq, br, policy.tokenizer().padId());
@@ -216,42 +268,42 @@ public final class GrpoTrainer {
       }
       for (int b = 0; b < batches.size(); b++) {
         NDArray[] f = fixed.get(b);
+        GrpoLoss.Result r;
+        double lossValue;
         try (NDManager m = held.newSubManager();
             GradientCollector gc = m.getEngine().newGradientCollector()) {
           TokenScores cur = TokenScores.of(policy.model(), m, batches.get(b), false);
-          GrpoLoss.Result r = loss.compute(cur.logProbs(), f[0], f[1], f[2], f[3]);
+          r = loss.compute(cur.logProbs(), f[0], f[1], f[2], f[3]);
           gc.backward(r.loss());
-          lossSum += r.loss().getFloat();
-          klSum += r.kl();
-          clipSum += r.clipFraction();
+          lossValue = r.loss().getFloat();
         }
-        normSum += optimizer.step(policy.parameters(), config.learningRate(), config.maxGradNorm());
+        double norm =
+            optimizer.step(policy.parameters(), config.learningRate(), config.maxGradNorm());
+        updates.add(lossValue, r, norm);
       }
     }
-    long t3 = System.nanoTime();
-    int nb = config.updateBatches();
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("reward", mean(scores, RewardScore::overall));
-    v.put("reward_format", mean(scores, RewardScore::format));
-    v.put("reward_count", mean(scores, RewardScore::count));
-    v.put("reward_accuracy", mean(scores, RewardScore::accuracy));
-    v.put("reward_spatial", mean(scores, RewardScore::spatial));
-    v.put("accuracy", mean(scores, s -> s.accuracy() > 0 ? 1 : 0));
-    v.put("format_rate", mean(scores, s -> s.format() > 0 ? 1 : 0));
-    v.put("response_length", generated / (double) total);
-    v.put("loss", lossSum / nb);
-    v.put("kl", klSum / nb);
-    v.put("clip_fraction", clipSum / nb);
-    v.put("entropy", entSum / Math.max(1, tokens));
-    v.put("grad_norm", normSum / nb);
-    v.put("step_time_s", (t3 - t0) / 1e9);
-    v.put("rollout_time_s", (t1 - t0) / 1e9);
-    v.put("reward_time_s", (t2 - t1) / 1e9);
-    v.put("update_time_s", (t3 - t2) / 1e9);
-    v.put("rollout_tokens_per_s", generated / ((t1 - t0) / 1e9));
-    v.put("tokens_per_s", generated / ((t3 - t0) / 1e9));
-    v.put("data_indices", indices.clone());
-    return v;
+    return new Update(updates, entSum / Math.max(1, tokens));
+  }
+
+  /**
+   * The rollout batch's rows, in update order, cut into {@code ways} consecutive minibatches whose
+   * sizes differ by at most one (the first {@code order.length % ways} one larger).
+   */
+  static List<int[]> minibatches(int[] order, int ways) {
+    if (ways < 1 || ways > order.length) {
+      throw new IllegalArgumentException(
+          "cannot cut " + order.length + " rollouts into " + ways + " update batches");
+    }
+    List<int[]> out = new ArrayList<>(ways);
+    int base = order.length / ways;
+    int larger = order.length % ways;
+    int from = 0;
+    for (int b = 0; b < ways; b++) {
+      int size = base + (b < larger ? 1 : 0);
+      out.add(java.util.Arrays.copyOfRange(order, from, from + size));
+      from += size;
+    }
+    return out;
   }
 
   private static double mean(

@@ -68,7 +68,7 @@ public final class AdamW implements AutoCloseable {
         grads.values().forEach(g -> JniUtils.zeroGrad((PtNDArray) g));
         return norm;
       }
-      double scale = norm > maxNorm ? maxNorm / (norm + 1e-6) : 1.0;
+      double scale = clipScale(norm, maxNorm);
       t++;
       double bc1 = 1 - Math.pow(settings.beta1(), t);
       double bc2 = 1 - Math.pow(settings.beta2(), t);
@@ -90,6 +90,14 @@ public final class AdamW implements AutoCloseable {
       }
       return norm;
     }
+  }
+
+  /**
+   * The factor gradients of global norm {@code norm} are scaled by, as {@code
+   * torch.nn.utils.clip_grad_norm_}: {@code min(1, maxNorm / (norm + 1e-6))}.
+   */
+  public static double clipScale(double norm, double maxNorm) {
+    return Math.min(1.0, maxNorm / (norm + 1e-6));
   }
 
   /** Zeroes the gradients of {@code params} without updating. */
