@@ -184,7 +184,7 @@ class SynthesisIT {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT images.bytes, images.path, problem FROM read_parquet('"
+                "SELECT images.bytes, images.path, problem, question_with_options FROM read_parquet('"
                     + out
                     + "') LIMIT 50")) {
       int n = 0;
@@ -192,7 +192,15 @@ class SynthesisIT {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(rs.getBytes(1)));
         assertThat(img).isNotNull();
         assertThat(rs.getString(3))
-            .contains("Image size: (" + img.getWidth() + " x " + img.getHeight() + ")");
+            .startsWith("<image> ")
+            .contains(
+                "Image size: ("
+                    + img.getWidth()
+                    + " x "
+                    + img.getHeight()
+                    + ")\n\nNow answer the following question:\n\nQ. ")
+            .endsWith("\nQ. " + rs.getString(4));
+        assertThat(rs.getString(4)).contains("\nOptions:\n(A) ");
         assertThat(rs.getString(2)).startsWith("images/");
         n++;
       }
