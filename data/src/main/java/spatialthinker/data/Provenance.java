@@ -27,7 +27,14 @@ final class Provenance {
     return parquet.resolveSibling(stem + ".provenance.json");
   }
 
-  static void write(Path parquet, String source, String questions, SynthOptions o, SynthSummary s) {
+  static void write(
+      Path parquet,
+      java.util.List<Path> files,
+      spatialthinker.data.io.QaOutput output,
+      String source,
+      String questions,
+      SynthOptions o,
+      SynthSummary s) {
     ObjectNode n = MAPPER.createObjectNode();
     n.put("source", source);
     n.put("questions", questions);
@@ -43,7 +50,11 @@ final class Provenance {
     n.put("train_rows", s.trainRows());
     n.put("val_rows", s.valRows());
     n.putPOJO("shortfalls", s.plan().shortfalls());
-    n.put("parquet_sha256", sha256(parquet));
+    n.put("images", output.images().name().toLowerCase(java.util.Locale.ROOT));
+    ObjectNode hashes = n.putObject("parquet_sha256");
+    for (Path f : files) {
+      hashes.put(f.getFileName().toString(), sha256(f));
+    }
     n.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"));
     n.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     try {

@@ -1,6 +1,7 @@
 package spatialthinker.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spatialthinker.data.io.QaJsonl;
+import spatialthinker.data.io.QaOutput;
 import spatialthinker.data.io.QaParquet;
 import spatialthinker.data.synth.TemplateQuestions;
 import spatialthinker.reward.Reward;
@@ -115,6 +117,50 @@ class SynthesisIT {
     assertThat(s.resumedRows()).isPositive();
     assertThat(Files.readAllBytes(SynthesisJob.mirrorOf(resumed))).isEqualTo(full);
     assertThat(QaParquet.read(resumed)).isEqualTo(rows);
+  }
+
+  @Test
+  void writesHuggingFaceSplitFilesWithListImages() throws Exception {
+    Path split = dir.resolve("d/qa");
+    new SynthesisJob(
+            RenderedScenes.open(scenes),
+            new TemplateQuestions(SEED, TemplateQuestions.DEFAULT_PER_CATEGORY),
+            new SynthOptions(TARGET, 50, 0.1, SEED, 2),
+            new QaOutput(split, QaOutput.Images.LIST, 3_000_000))
+        .run(new SynthesisJob.Listener() {});
+    List<String> names;
+    try (var l = Files.list(split)) {
+      names = l.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    // Only split files in the directory (upstream EasyR1 reads the type of its first entry).
+    assertThat(names).allMatch(n -> n.matches("(train|val)-\\d{5}-of-\\d{5}\\.parquet"));
+    long trainShards = names.stream().filter(n -> n.startsWith("train-")).count();
+    assertThat(trainShards).isGreaterThan(1);
+    assertThat(names).contains(String.format("train-00000-of-%05d.parquet", trainShards));
+    assertThat(names).contains("val-00000-of-00001.parquet");
+    assertThat(split.resolveSibling("qa.jsonl")).isRegularFile();
+    assertThat(split.resolveSibling("qa.provenance.json")).isRegularFile();
+    assertThat(QaParquet.read(split)).isEqualTo(rows);
+    try (Connection c = QaParquet.open();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT DISTINCT split, typeof(images) FROM read_parquet('"
+                    + split.resolve("val-00000-of-00001.parquet")
+                    + "')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("val");
+      assertThat(rs.getString(2)).isEqualTo("STRUCT(bytes BLOB, path VARCHAR)[]");
+      assertThat(rs.next()).isFalse();
+    }
+    Files.writeString(split.resolve("notes.txt"), "x");
+    assertThatThrownBy(
+            () ->
+                QaParquet.write(
+                    rows,
+                    r -> new byte[] {1},
+                    new QaOutput(split, QaOutput.Images.SINGLE, 1L << 30)))
+        .hasMessageContaining("notes.txt");
   }
 
   @Test

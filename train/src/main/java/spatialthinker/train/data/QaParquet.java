@@ -34,18 +34,57 @@ public final class QaParquet {
 
   private QaParquet() {}
 
-  /** Every row of the file, in file order. */
-  public static List<QaExample> read(Path file) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("--data " + file + ": no such file");
+  /** The parquet files of a file or split directory, in name order. */
+  public static List<Path> files(Path data) {
+    if (Files.isRegularFile(data)) {
+      return List.of(data.toAbsolutePath());
     }
+    if (!Files.isDirectory(data)) {
+      throw new IllegalArgumentException("--data " + data + ": no such file or directory");
+    }
+    try (var list = Files.list(data)) {
+      List<Path> out =
+          list.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+              .map(Path::toAbsolutePath)
+              .sorted()
+              .toList();
+      if (out.isEmpty()) {
+        throw new IllegalArgumentException("--data " + data + ": no .parquet files in it");
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + data, e);
+    }
+  }
+
+  /**
+   * Every row of a file or of a directory of split files ({@code train-*.parquet}, {@code
+   * val-*.parquet}; without a {@code split} column a row's split is its file's name before the
+   * first {@code -}), in file order.
+   */
+  public static List<QaExample> read(Path file) {
+    List<Path> files = files(file);
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
       st.execute("SET autoinstall_known_extensions=false");
-      String src = "read_parquet('" + file.toAbsolutePath().toString().replace("'", "''") + "')";
+      StringBuilder list = new StringBuilder("[");
+      for (Path f : files) {
+        list.append(list.length() > 1 ? ", " : "")
+            .append('\'')
+            .append(f.toString().replace("'", "''"))
+            .append('\'');
+      }
+      String src =
+          "read_parquet("
+              + list
+              + "], filename = true, file_row_number = true, union_by_name = true)";
       Map<String, String> types = columns(st, src, file);
+      String split =
+          types.containsKey("split")
+              ? "CAST(split AS VARCHAR)"
+              : "regexp_extract(parse_filename(filename), '^([A-Za-z]+)-', 1)";
       for (String col : REQUIRED) {
-        if (!types.containsKey(col)) {
+        if (!types.containsKey(col) && !(col.equals("split") && Files.isDirectory(file))) {
           throw new MalformedDataException(file + ": missing column " + col);
         }
       }
@@ -61,10 +100,13 @@ public final class QaParquet {
               + imageExpr
               + ", problem, "
               + options
-              + ", answer_option_text, CAST(category AS VARCHAR), CAST(split AS VARCHAR), "
+              + ", answer_option_text, CAST(category AS VARCHAR), "
+              + split
+              + ", "
               + teacher
               + " FROM "
-              + src;
+              + src
+              + " ORDER BY filename, file_row_number";
       List<QaExample> out = new ArrayList<>();
       try (ResultSet rs = st.executeQuery(sql)) {
         int row = 0;
@@ -125,10 +167,30 @@ public final class QaParquet {
     return types;
   }
 
-  /** SHA-256 of the file's bytes, for provenance. */
+  /**
+   * SHA-256 of the file's bytes, for provenance; of a split directory, of its parquet files' names
+   * and bytes in name order.
+   */
   public static String hash(Path file) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
+      List<Path> files = Files.isDirectory(file) ? files(file) : List.of(file);
+      for (Path f : files) {
+        if (files.size() > 1 || Files.isDirectory(file)) {
+          md.update(f.getFileName().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        hashInto(md, f);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot hash " + file, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void hashInto(MessageDigest md, Path file) throws IOException {
+    {
       try (var in = Files.newInputStream(file)) {
         byte[] buf = new byte[1 << 16];
         int n;
@@ -136,11 +198,6 @@ public final class QaParquet {
           md.update(buf, 0, n);
         }
       }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot hash " + file, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }
