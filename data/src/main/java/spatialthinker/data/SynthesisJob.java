@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import spatialthinker.data.io.QaJsonl;
 import spatialthinker.data.io.QaOutput;
 import spatialthinker.data.io.QaParquet;
+import spatialthinker.scenes.ImageCheck;
 import spatialthinker.scenes.Scene;
 import spatialthinker.scenes.SceneImage;
 import spatialthinker.scenes.SceneSource;
@@ -107,6 +108,14 @@ public final class SynthesisJob {
     int[] count = {0};
     List<String> failed = new ArrayList<>();
     generate(skipped, failed, scenes, candidates, count, listener);
+    if (scenes.isEmpty()) {
+      throw new IllegalArgumentException(
+          source.name()
+              + ": no usable scene"
+              + (skipped.isEmpty()
+                  ? ""
+                  : " (" + skipped.size() + " skipped, first: " + skipped.get(0) + ")"));
+    }
     if (!failed.isEmpty()) {
       throw new SceneFailedException(
           failed.size()
@@ -199,6 +208,12 @@ public final class SynthesisJob {
 
   private Result ask(Scene s) {
     SceneInfo info = SceneInfo.of(s);
+    if (s.image() instanceof SceneImage.Bytes b) {
+      var bad = ImageCheck.problem(b.data(), s.width(), s.height());
+      if (bad.isPresent()) {
+        return new Result(info, List.of(), "image " + b.path() + " " + bad.get(), null);
+      }
+    }
     try {
       return new Result(info, questions.questions(s), null, null);
     } catch (SceneSkippedException e) {
