@@ -159,7 +159,7 @@ public final class SynthesisJob {
             val.size(),
             resumed,
             (System.nanoTime() - start) / 1e9);
-    Provenance.write(
+    ProvenanceFile.write(
         out, files, output, source.name(), questions.getClass().getSimpleName(), options, summary);
     return summary;
   }

@@ -274,7 +274,10 @@ class SynthesisIT {
   void jsonlMirrorMatchesParquetAndPointsAtImages() throws Exception {
     assertThat(Files.readString(out.resolveSibling("qa.provenance.json")))
         .contains("\"rows\" : " + TARGET)
-        .contains("parquet_sha256");
+        .contains("parquet_sha256")
+        .contains("\"gitSha\"")
+        .contains("\"dataHash\"")
+        .contains("\"seed\" : " + SEED);
     List<String> lines = Files.readAllLines(SynthesisJob.mirrorOf(out));
     assertThat(lines).hasSize(rows.size());
     for (int i = 0; i < lines.size(); i += 97) {

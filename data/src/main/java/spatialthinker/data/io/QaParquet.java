@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import spatialthinker.core.qa.QaColumns;
 import spatialthinker.data.MalformedRowException;
 import spatialthinker.data.QaRow;
 
@@ -32,29 +33,7 @@ import spatialthinker.data.QaRow;
 public final class QaParquet {
 
   /** Column names in file order. */
-  public static final List<String> COLUMNS =
-      List.of(
-          "image_id",
-          "images",
-          "problem",
-          "question_only",
-          "question_with_options",
-          "options",
-          "answer",
-          "answer_only",
-          "answer_text",
-          "answer_text_only",
-          "answer_option_text",
-          "answer_option_text_only",
-          "category",
-          "level",
-          "rating",
-          "source",
-          "split",
-          "scene_id",
-          "teacher_response",
-          "problem_reasoning",
-          "qa_id");
+  public static final List<String> COLUMNS = QaColumns.ALL;
 
   private static final Pattern SIZE = Pattern.compile("Image size: \\((\\d+) x (\\d+)\\)");
   private static final String SEP = "\u001f";
@@ -389,6 +368,120 @@ public final class QaParquet {
           fileOrDir + " is not a QA data set (" + firstLine(e.getMessage()) + ")");
     }
     return out;
+  }
+
+  /**
+   * A row as training reads it: every column it needs, by name, with the image bytes.
+   *
+   * @param imageId {@code image_id}
+   * @param image the encoded image: {@code images.bytes}, the first of a list, or raw bytes
+   * @param problem {@code problem}
+   * @param options {@code options}, empty when the file has no such column
+   * @param answerOptionText {@code answer_option_text}, the reward's ground truth
+   * @param category {@code category}
+   * @param split {@code split}, or in a split directory without that column the file name's prefix
+   *     ({@code train}, {@code val})
+   * @param teacherResponse {@code teacher_response}, when present and not blank
+   */
+  public record TrainingRow(
+      String imageId,
+      byte[] image,
+      String problem,
+      List<String> options,
+      String answerOptionText,
+      String category,
+      String split,
+      java.util.Optional<String> teacherResponse) {}
+
+  /** Columns a training row needs; {@code options} and {@code teacher_response} are optional. */
+  public static final List<String> TRAINING_COLUMNS =
+      List.of("image_id", "images", "problem", "answer_option_text", "category", "split");
+
+  /**
+   * Reads the rows training needs, with image bytes, from a file or split directory in file and row
+   * order. Takes STVQA-7K's own files as well as ours: {@code images} one Image, a list of them
+   * (the first is used) or raw bytes; {@code split} may be absent in a split directory.
+   *
+   * @throws MalformedRowException naming the file and the missing column or the row
+   */
+  public static List<TrainingRow> readTraining(Path fileOrDir) {
+    List<Path> files = files(fileOrDir);
+    try (Connection c = open();
+        Statement st = c.createStatement()) {
+      String src = scan(files);
+      Map<String, String> types = new LinkedHashMap<>();
+      try (ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + src)) {
+        while (rs.next()) {
+          types.put(rs.getString("column_name"), rs.getString("column_type"));
+        }
+      }
+      boolean dir = Files.isDirectory(fileOrDir);
+      for (String col : TRAINING_COLUMNS) {
+        if (!types.containsKey(col) && !(col.equals("split") && dir)) {
+          throw new MalformedRowException(fileOrDir + ": missing column " + col);
+        }
+      }
+      String imageType = types.get("images").toUpperCase(java.util.Locale.ROOT);
+      String image =
+          imageType.endsWith("[]")
+              ? "images[1].bytes"
+              : imageType.startsWith("STRUCT") ? "images.bytes" : "images";
+      String split =
+          types.containsKey("split")
+              ? "CAST(split AS VARCHAR)"
+              : "regexp_extract(parse_filename(filename), '^([A-Za-z]+)-', 1)";
+      String sql =
+          "SELECT CAST(image_id AS VARCHAR) AS image_id, "
+              + image
+              + " AS image, problem, "
+              + (types.containsKey("options") ? "options" : "NULL::VARCHAR[]")
+              + " AS options, answer_option_text, CAST(category AS VARCHAR) AS category, "
+              + split
+              + " AS split, "
+              + (types.containsKey("teacher_response") ? "teacher_response" : "NULL::VARCHAR")
+              + " AS teacher_response, filename, file_row_number FROM "
+              + src
+              + " ORDER BY filename, file_row_number";
+      List<TrainingRow> out = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          String where = rs.getString("filename") + " row " + rs.getLong("file_row_number") + ": ";
+          byte[] bytes = rs.getBytes(rs.findColumn("image"));
+          if (bytes == null || bytes.length == 0) {
+            throw new MalformedRowException(where + "images has no bytes");
+          }
+          List<String> options = new ArrayList<>();
+          Array arr = rs.getArray("options");
+          if (arr != null) {
+            for (Object o : (Object[]) arr.getArray()) {
+              options.add(String.valueOf(o));
+            }
+          }
+          out.add(
+              new TrainingRow(
+                  required(rs.getString("image_id"), where + "image_id"),
+                  bytes,
+                  required(rs.getString("problem"), where + "problem"),
+                  options,
+                  required(rs.getString("answer_option_text"), where + "answer_option_text"),
+                  required(rs.getString("category"), where + "category"),
+                  required(rs.getString("split"), where + "split"),
+                  java.util.Optional.ofNullable(rs.getString("teacher_response"))
+                      .filter(t -> !t.isBlank())));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new MalformedRowException(
+          fileOrDir + ": cannot read parquet: " + firstLine(e.getMessage()));
+    }
+  }
+
+  private static String required(String v, String what) {
+    if (v == null) {
+      throw new MalformedRowException(what + " is null");
+    }
+    return v;
   }
 
   // images.FIELD, or images[1].FIELD when images is a list.

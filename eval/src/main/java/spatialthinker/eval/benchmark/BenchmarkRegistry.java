@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import spatialthinker.core.qa.QaColumns;
 
 /**
  * The benchmarks of the paper's evaluation script, read from local Hugging Face parquet. Column
@@ -254,11 +255,11 @@ public final class BenchmarkRegistry {
             Set.of()));
 
     ColumnMapping stvqa =
-        ColumnMapping.of("images", "question_with_options", "answer_only")
-            .withChoices("options")
-            .withTask("category")
-            .withId("image_id")
-            .withGroundTruthScene("answer_option_text");
+        ColumnMapping.of(QaColumns.IMAGES, QaColumns.QUESTION_WITH_OPTIONS, QaColumns.ANSWER_ONLY)
+            .withChoices(QaColumns.OPTIONS)
+            .withTask(QaColumns.CATEGORY)
+            .withId(QaColumns.IMAGE_ID)
+            .withGroundTruthScene(QaColumns.ANSWER_OPTION_TEXT);
     add(
         m,
         mcq(
@@ -285,7 +286,7 @@ public final class BenchmarkRegistry {
             "stvqa",
             Map.of(),
             0,
-            Optional.of("split = 'val'"),
+            Optional.of(QaColumns.SPLIT + " = 'val'"),
             PromptStyle.OPTIONS_IN_QUESTION,
             AnswerStyle.CHOICES_COLUMN,
             Set.of(Metric.GROUNDING)));
