@@ -38,6 +38,7 @@ final class DataSynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    settings.check();
     return settings.run(RenderedScenes.open(scenes), out);
   }
 }

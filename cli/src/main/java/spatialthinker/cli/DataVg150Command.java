@@ -38,6 +38,7 @@ final class DataVg150Command implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    settings.check();
     return settings.run(Vg150Scenes.open(input), out);
   }
 }

@@ -84,6 +84,11 @@ final class SynthSettings {
 
   @picocli.CommandLine.Mixin ModelOptions model;
 
+  /** Checks the options that need no input, before any input is opened. */
+  void check() {
+    QaOutput.Images.parse(images);
+  }
+
   /**
    * Runs synthesis from a source into {@code out} (a {@code .parquet} file, or a directory of split
    * files) and prints the summary.
