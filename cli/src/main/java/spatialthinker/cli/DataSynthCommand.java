@@ -13,8 +13,8 @@ import spatialthinker.scenes.RenderedScenes;
     mixinStandardHelpOptions = true,
     description = {
       "Write a balanced STVQA-style QA data set from rendered scenes (scenes.jsonl + images/).",
-      "Writes FILE.parquet and its JSONL mirror FILE.jsonl; run again with the same options to"
-          + " resume."
+      "Writes DIR/{train,val}-*.parquet (or FILE.parquet) and the JSONL mirror DIR.jsonl (or"
+          + " FILE.jsonl); run again with the same options to resume."
     })
 final class DataSynthCommand implements Callable<Integer> {
 
@@ -25,13 +25,20 @@ final class DataSynthCommand implements Callable<Integer> {
       description = "directory with scenes.jsonl and images/")
   Path scenes;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.parquet", description = "output")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR|FILE.parquet",
+      description =
+          "output: a directory of Hugging Face split files (train-00000-of-00001.parquet,"
+              + " val-00000-of-00001.parquet), or one .parquet file with a split column")
   Path out;
 
   @Mixin SynthSettings settings;
 
   @Override
   public Integer call() {
+    settings.check();
     return settings.run(RenderedScenes.open(scenes), out);
   }
 }

@@ -26,13 +26,20 @@ final class DataVg150Command implements Callable<Integer> {
       description = "VG150 scene graphs with images")
   Path input;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.parquet", description = "output")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR|FILE.parquet",
+      description =
+          "output: a directory of Hugging Face split files (train-00000-of-00001.parquet,"
+              + " val-00000-of-00001.parquet), or one .parquet file with a split column")
   Path out;
 
   @Mixin SynthSettings settings;
 
   @Override
   public Integer call() {
+    settings.check();
     return settings.run(Vg150Scenes.open(input), out);
   }
 }

@@ -57,6 +57,7 @@ final class ScenesRenderCommand implements Callable<Integer> {
     SceneRenderJob job =
         new SceneRenderJob(out, new SceneRenderJob.Options(count, seed, size, threads));
     int existing = job.prepare();
+    job.reRendered().forEach(r -> System.err.println("re-rendered the image of scene " + r));
     long start = System.nanoTime();
     SceneRenderJob.Summary summary;
     try (ProgressBar bar = Progress.bar("rendering", count)) {

@@ -9,6 +9,7 @@ import spatialthinker.data.SynthOptions;
 import spatialthinker.data.SynthSummary;
 import spatialthinker.data.SynthesisJob;
 import spatialthinker.data.TeacherStyle;
+import spatialthinker.data.io.QaOutput;
 import spatialthinker.data.llm.Journal;
 import spatialthinker.data.llm.LlmQuestions;
 import spatialthinker.data.synth.TemplateQuestions;
@@ -72,10 +73,28 @@ final class SynthSettings {
           "llm: tries per scene for a reply that is not usable JSON (default: ${DEFAULT-VALUE})")
   int tries = LlmQuestions.DEFAULT_TRIES;
 
+  @Option(
+      names = "--images",
+      paramLabel = "single|list",
+      description =
+          "images column: single (one Image per row, as STVQA-7K; the SpatialThinker EasyR1 fork"
+              + " reads it) or list (a list of Images, which upstream EasyR1 needs) (default:"
+              + " ${DEFAULT-VALUE})")
+  String images = "single";
+
   @picocli.CommandLine.Mixin ModelOptions model;
 
-  /** Runs synthesis from a source into {@code out} and prints the summary. */
+  /** Checks the options that need no input, before any input is opened. */
+  void check() {
+    QaOutput.Images.parse(images);
+  }
+
+  /**
+   * Runs synthesis from a source into {@code out} (a {@code .parquet} file, or a directory of split
+   * files) and prints the summary.
+   */
   int run(SceneSource source, Path out) {
+    QaOutput.Images.parse(images);
     SynthOptions options =
         new SynthOptions(
             target, relationPercent, valSplit, seed, threads, TeacherStyle.of(teacher));
@@ -109,12 +128,14 @@ final class SynthSettings {
     return 0;
   }
 
-  private static SynthSummary run(
+  private SynthSummary run(
       SceneSource source, QuestionSource questions, SynthOptions options, Path out) {
+    QaOutput output =
+        new QaOutput(out, QaOutput.Images.parse(images), QaOutput.DEFAULT_SHARD_BYTES);
     try (ProgressBar scenes = Progress.bar("scenes", -1)) {
       ProgressBar[] rows = {null};
       try {
-        return new SynthesisJob(source, questions, options, out)
+        return new SynthesisJob(source, questions, options, output)
             .run(
                 new SynthesisJob.Listener() {
                   @Override

@@ -67,6 +67,68 @@ class DataCommandTest {
   }
 
   @Test
+  void writesSplitFilesThatStatsAndTrainingRead() throws Exception {
+    Path scenes = dir.resolve("scenes");
+    new SceneRenderJob(scenes, new SceneRenderJob.Options(30, 1, 96, 1)).run(i -> {});
+    Files.write(scenes.resolve("images/000004.png"), new byte[0]);
+    Path qa = dir.resolve("qa");
+    int code =
+        Main.run(
+            "data",
+            "synth",
+            "--scenes",
+            scenes.toString(),
+            "--out",
+            qa.toString(),
+            "--images",
+            "list",
+            "--target",
+            "60",
+            "--seed",
+            "3",
+            "--threads",
+            "1");
+    String log = err.toString(StandardCharsets.UTF_8);
+    assertThat(code).as(log).isZero();
+    assertThat(qa.resolve("train-00000-of-00001.parquet")).isRegularFile();
+    assertThat(qa.resolve("val-00000-of-00001.parquet")).isRegularFile();
+    assertThat(dir.resolve("qa.jsonl")).isRegularFile();
+    assertThat(log)
+        .contains("1 scenes skipped")
+        .contains("skipped 1 scenes, e.g. ")
+        .contains("line 5: image images/000004.png is empty");
+    assertThat(Main.run("data", "stats", qa.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("rows: 60");
+    assertThat(spatialthinker.train.data.QaParquet.read(qa)).hasSize(60);
+  }
+
+  @Test
+  void badImagesOptionAndEmptyScenesFileAreOneLineErrors() throws Exception {
+    Path scenes = dir.resolve("scenes");
+    Files.createDirectories(scenes.resolve("images"));
+    Files.writeString(scenes.resolve("scenes.jsonl"), "");
+    assertThat(
+            Main.run(
+                "data",
+                "synth",
+                "--scenes",
+                scenes.toString(),
+                "--out",
+                dir.resolve("qa").toString()))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        .startsWith("error: ")
+        .contains("scenes.jsonl is empty")
+        .doesNotContain("\n");
+    err.reset();
+    assertThat(
+            Main.run(
+                "data", "synth", "--scenes", scenes.toString(), "--out", "x", "--images", "many"))
+        .isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--images must be single or list");
+  }
+
+  @Test
   void missingScenesDirectoryIsAOneLineError() {
     int code =
         Main.run("data", "synth", "--scenes", dir.resolve("nope").toString(), "--out", "x.parquet");

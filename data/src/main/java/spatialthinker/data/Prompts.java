@@ -1,12 +1,13 @@
 package spatialthinker.data;
 
 import spatialthinker.core.prompt.SpatialThinkerPrompt;
+import spatialthinker.core.prompt.StvqaProblem;
 
 /**
- * The prompts a row carries: the SpatialThinker template (as published with SpatialThinker-7B, with
- * the image size in the {@code Image size: (W x H)} form the training prompts and the reference
- * reward use) and a plain reasoning template for the {@code <think>}/{@code <answer>} baseline. The
- * question with its options follows after a blank line.
+ * The prompts a row carries: {@code problem} exactly as STVQA-7K writes it ({@link StvqaProblem}:
+ * the generator's {@code <image> } prefix ending in {@code Image size: (W x H)}, then {@code \nQ. }
+ * and the question with its options) and a plain reasoning template for the {@code <think>}/{@code
+ * <answer>} baseline, whose question follows after a blank line.
  */
 public final class Prompts {
 
@@ -27,9 +28,9 @@ public final class Prompts {
     return SpatialThinkerPrompt.imageSize(width, height);
   }
 
-  /** The SpatialThinker prompt for a question with its options. */
+  /** The STVQA-7K {@code problem} for a question with its options. */
   public static String spatialThinker(int width, int height, String questionWithOptions) {
-    return SPATIAL_THINKER + "\n\n" + imageSize(width, height) + "\n\n" + questionWithOptions;
+    return StvqaProblem.of(width, height, questionWithOptions);
   }
 
   /** The plain reasoning prompt for a question with its options. */

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import spatialthinker.data.io.QaJsonl;
+import spatialthinker.data.io.QaOutput;
 import spatialthinker.data.io.QaParquet;
+import spatialthinker.scenes.ImageCheck;
 import spatialthinker.scenes.Scene;
 import spatialthinker.scenes.SceneImage;
 import spatialthinker.scenes.SceneSource;
@@ -58,22 +60,39 @@ public final class SynthesisJob {
   private final QuestionSource questions;
   private final SynthOptions options;
   private final Path out;
+  private final QaOutput output;
 
   /**
    * @param source where scenes come from
    * @param questions what writes questions
    * @param options sizes, shares, seed
-   * @param out the parquet file; the mirror is the same name with {@code .jsonl}
+   * @param out the parquet file, or a directory for split files (see {@link QaOutput}); the mirror
+   *     is the same name with {@code .jsonl}
    */
   public SynthesisJob(
       SceneSource source, QuestionSource questions, SynthOptions options, Path out) {
+    this(source, questions, options, QaOutput.of(out));
+  }
+
+  /**
+   * @param source where scenes come from
+   * @param questions what writes questions
+   * @param options sizes, shares, seed
+   * @param output the parquet file or split directory, and the layout of {@code images}
+   */
+  public SynthesisJob(
+      SceneSource source, QuestionSource questions, SynthOptions options, QaOutput output) {
     this.source = source;
     this.questions = questions;
     this.options = options;
-    this.out = out.toAbsolutePath().normalize();
+    this.out = output.path().toAbsolutePath().normalize();
+    this.output = new QaOutput(out, output.images(), output.maxShardBytes());
   }
 
-  /** The JSONL mirror of a parquet path: {@code x.parquet} becomes {@code x.jsonl}. */
+  /**
+   * The JSONL mirror of a data set path: {@code x.parquet} becomes {@code x.jsonl}; a split
+   * directory {@code x} has {@code x.jsonl} beside it (the directory holds only split files).
+   */
   public static Path mirrorOf(Path parquet) {
     String name = parquet.getFileName().toString();
     String stem = name.endsWith(".parquet") ? name.substring(0, name.length() - 8) : name;
@@ -89,6 +108,14 @@ public final class SynthesisJob {
     int[] count = {0};
     List<String> failed = new ArrayList<>();
     generate(skipped, failed, scenes, candidates, count, listener);
+    if (scenes.isEmpty()) {
+      throw new IllegalArgumentException(
+          source.name()
+              + ": no usable scene"
+              + (skipped.isEmpty()
+                  ? ""
+                  : " (" + skipped.size() + " skipped, first: " + skipped.get(0) + ")"));
+    }
     if (!failed.isEmpty()) {
       throw new SceneFailedException(
           failed.size()
@@ -122,7 +149,7 @@ public final class SynthesisJob {
     }
     listener.rowsPlanned(rows.size());
     int resumed = writeMirror(rows, scenes, listener);
-    QaParquet.write(rows, r -> imageBytes(scenes.get(r.imageId())), out);
+    List<Path> files = QaParquet.write(rows, r -> imageBytes(scenes.get(r.imageId())), output);
     Set<String> trainImages = new HashSet<>();
     rows.stream()
         .filter(r -> r.split().equals(QaRow.TRAIN))
@@ -140,7 +167,8 @@ public final class SynthesisJob {
             val.size(),
             resumed,
             (System.nanoTime() - start) / 1e9);
-    Provenance.write(out, source.name(), questions.getClass().getSimpleName(), options, summary);
+    ProvenanceFile.write(
+        out, files, output, source.name(), questions.getClass().getSimpleName(), options, summary);
     return summary;
   }
 
@@ -188,6 +216,12 @@ public final class SynthesisJob {
 
   private Result ask(Scene s) {
     SceneInfo info = SceneInfo.of(s);
+    if (s.image() instanceof SceneImage.Bytes b) {
+      var bad = ImageCheck.problem(b.data(), s.width(), s.height());
+      if (bad.isPresent()) {
+        return new Result(info, List.of(), "image " + b.path() + " " + bad.get(), null);
+      }
+    }
     try {
       return new Result(info, questions.questions(s), null, null);
     } catch (SceneSkippedException e) {

@@ -1,6 +1,7 @@
 package spatialthinker.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import spatialthinker.data.io.QaJsonl;
+import spatialthinker.data.io.QaOutput;
 import spatialthinker.data.io.QaParquet;
 import spatialthinker.data.synth.TemplateQuestions;
 import spatialthinker.reward.Reward;
@@ -145,6 +147,50 @@ class SynthesisIT {
   }
 
   @Test
+  void writesHuggingFaceSplitFilesWithListImages() throws Exception {
+    Path split = dir.resolve("d/qa");
+    new SynthesisJob(
+            RenderedScenes.open(scenes),
+            new TemplateQuestions(SEED, TemplateQuestions.DEFAULT_PER_CATEGORY),
+            new SynthOptions(TARGET, 50, 0.1, SEED, 2),
+            new QaOutput(split, QaOutput.Images.LIST, 3_000_000))
+        .run(new SynthesisJob.Listener() {});
+    List<String> names;
+    try (var l = Files.list(split)) {
+      names = l.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    // Only split files in the directory (upstream EasyR1 reads the type of its first entry).
+    assertThat(names).allMatch(n -> n.matches("(train|val)-\\d{5}-of-\\d{5}\\.parquet"));
+    long trainShards = names.stream().filter(n -> n.startsWith("train-")).count();
+    assertThat(trainShards).isGreaterThan(1);
+    assertThat(names).contains(String.format("train-00000-of-%05d.parquet", trainShards));
+    assertThat(names).contains("val-00000-of-00001.parquet");
+    assertThat(split.resolveSibling("qa.jsonl")).isRegularFile();
+    assertThat(split.resolveSibling("qa.provenance.json")).isRegularFile();
+    assertThat(QaParquet.read(split)).isEqualTo(rows);
+    try (Connection c = QaParquet.open();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT DISTINCT split, typeof(images) FROM read_parquet('"
+                    + split.resolve("val-00000-of-00001.parquet")
+                    + "')")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("val");
+      assertThat(rs.getString(2)).isEqualTo("STRUCT(bytes BLOB, path VARCHAR)[]");
+      assertThat(rs.next()).isFalse();
+    }
+    Files.writeString(split.resolve("notes.txt"), "x");
+    assertThatThrownBy(
+            () ->
+                QaParquet.write(
+                    rows,
+                    r -> new byte[] {1},
+                    new QaOutput(split, QaOutput.Images.SINGLE, 1L << 30)))
+        .hasMessageContaining("notes.txt");
+  }
+
+  @Test
   void everyAnswerAgreesWithAnIndependentCheckOfScenesJsonl() throws Exception {
     IndependentAnswerCheck check =
         new IndependentAnswerCheck(scenes.resolve(RenderedScenes.SCENES_FILE));
@@ -211,7 +257,7 @@ class SynthesisIT {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT images.bytes, images.path, problem FROM read_parquet('"
+                "SELECT images.bytes, images.path, problem, question_with_options FROM read_parquet('"
                     + out
                     + "') LIMIT 50")) {
       int n = 0;
@@ -219,7 +265,15 @@ class SynthesisIT {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(rs.getBytes(1)));
         assertThat(img).isNotNull();
         assertThat(rs.getString(3))
-            .contains("Image size: (" + img.getWidth() + " x " + img.getHeight() + ")");
+            .startsWith("<image> ")
+            .contains(
+                "Image size: ("
+                    + img.getWidth()
+                    + " x "
+                    + img.getHeight()
+                    + ")\n\nNow answer the following question:\n\nQ. ")
+            .endsWith("\nQ. " + rs.getString(4));
+        assertThat(rs.getString(4)).contains("\nOptions:\n(A) ");
         assertThat(rs.getString(2)).startsWith("images/");
         n++;
       }
@@ -247,7 +301,10 @@ class SynthesisIT {
   void jsonlMirrorMatchesParquetAndPointsAtImages() throws Exception {
     assertThat(Files.readString(out.resolveSibling("qa.provenance.json")))
         .contains("\"rows\" : " + TARGET)
-        .contains("parquet_sha256");
+        .contains("parquet_sha256")
+        .contains("\"gitSha\"")
+        .contains("\"dataHash\"")
+        .contains("\"seed\" : " + SEED);
     List<String> lines = Files.readAllLines(SynthesisJob.mirrorOf(out));
     assertThat(lines).hasSize(rows.size());
     for (int i = 0; i < lines.size(); i += 97) {

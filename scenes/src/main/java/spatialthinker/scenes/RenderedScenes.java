@@ -14,8 +14,11 @@ import java.util.stream.StreamSupport;
 
 /**
  * The scenes of a directory written by {@link SceneRenderJob}: {@code scenes.jsonl} plus the PNGs
- * under {@code images/}. Lines that do not parse, and lines whose image file is missing, are
- * reported as skipped with their line number.
+ * under {@code images/}. Lines that do not parse, and lines whose image is missing, empty, does not
+ * decode completely or has another size than the line states, are reported as skipped with their
+ * line number and the image's path. An empty {@code scenes.jsonl}, and a last line cut off (no
+ * newline at its end and not a whole scene: a render that did not finish), are errors: run {@code
+ * scenes render} again with the same options to complete it.
  */
 public final class RenderedScenes implements SceneSource {
 
@@ -34,14 +37,41 @@ public final class RenderedScenes implements SceneSource {
   /**
    * The rendered scenes in {@code dir}.
    *
-   * @throws IllegalArgumentException when {@code dir} has no {@code scenes.jsonl}
+   * @throws IllegalArgumentException when {@code dir} has no {@code scenes.jsonl}, or an empty one
    */
   public static RenderedScenes open(Path dir) {
-    if (!Files.isRegularFile(dir.resolve(SCENES_FILE))) {
+    Path file = dir.resolve(SCENES_FILE);
+    if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException(
           dir + " is not a rendered scene directory: no " + SCENES_FILE);
     }
+    try {
+      if (Files.size(file) == 0 || Files.readString(file, StandardCharsets.UTF_8).isBlank()) {
+        throw new IllegalArgumentException(
+            file
+                + " is empty: no scenes (render with spatialthinker scenes render --out "
+                + dir
+                + ")");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
     return new RenderedScenes(dir);
+  }
+
+  // Whether the file's last byte is a newline.
+  private static boolean endsWithNewline(Path file) {
+    try (var ch = java.nio.channels.FileChannel.open(file)) {
+      long size = ch.size();
+      if (size == 0) {
+        return true;
+      }
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+      ch.read(b, size - 1);
+      return b.get(0) == '\n';
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** The directory read. */
@@ -57,6 +87,7 @@ public final class RenderedScenes implements SceneSource {
   @Override
   public Stream<Scene> scenes(Consumer<? super SkippedScene> onSkip) {
     BufferedReader in;
+    boolean terminated = endsWithNewline(dir.resolve(SCENES_FILE));
     try {
       in = Files.newBufferedReader(dir.resolve(SCENES_FILE), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -65,11 +96,19 @@ public final class RenderedScenes implements SceneSource {
     Spliterator<Scene> split =
         new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED) {
           private int lineNo;
+          private String next;
+          private boolean started;
 
           @Override
           public boolean tryAdvance(Consumer<? super Scene> action) {
             try {
-              for (String line = in.readLine(); line != null; line = in.readLine()) {
+              if (!started) {
+                started = true;
+                next = in.readLine();
+              }
+              while (next != null) {
+                String line = next;
+                next = in.readLine();
                 lineNo++;
                 if (line.isBlank()) {
                   continue;
@@ -77,14 +116,27 @@ public final class RenderedScenes implements SceneSource {
                 String position = "line " + lineNo;
                 try {
                   Scene s = ScenesJsonl.parse(line, dir, name() + " " + position);
-                  if (s.image() instanceof SceneImage.File f && !Files.isRegularFile(f.file())) {
-                    onSkip.accept(
-                        new SkippedScene(name(), position, "image " + f.path() + " is missing"));
-                    continue;
+                  if (s.image() instanceof SceneImage.File f) {
+                    var bad = ImageCheck.problem(f.file(), s.width(), s.height());
+                    if (bad.isPresent()) {
+                      onSkip.accept(
+                          new SkippedScene(
+                              name(), position, "image " + f.path() + " " + bad.get()));
+                      continue;
+                    }
                   }
                   action.accept(s);
                   return true;
                 } catch (MalformedSceneException e) {
+                  if (next == null && !terminated) {
+                    throw new MalformedSceneException(
+                        name()
+                            + " "
+                            + position
+                            + " is cut off (no newline at the end of the file and not a whole"
+                            + " scene): the render did not finish; run spatialthinker scenes render"
+                            + " again with the same options to complete it");
+                  }
                   String prefix = name() + " " + position + ": ";
                   String msg = e.getMessage();
                   onSkip.accept(

@@ -29,7 +29,9 @@ import java.util.function.IntConsumer;
  *
  * <p>Resume: when the directory already holds scenes of the same seed and size, rendering continues
  * after the last complete line (a partial last line is cut off), so a resumed run ends
- * byte-identical to an uninterrupted one. Lines of another seed or size are an error.
+ * byte-identical to an uninterrupted one. Lines of another seed or size are an error. The image of
+ * every kept line is checked ({@link ImageCheck}: present, decodes completely, the stated size);
+ * one that fails is rendered again from its seed.
  */
 public final class SceneRenderJob {
 
@@ -70,6 +72,7 @@ public final class SceneRenderJob {
   private final Path dir;
   private final Options options;
   private int existing = -1;
+  private final java.util.List<String> reRendered = new java.util.ArrayList<>();
 
   /**
    * A job rendering into {@code dir}; nothing is touched before {@link #prepare()} or {@link #run}.
@@ -95,6 +98,14 @@ public final class SceneRenderJob {
       }
       existing = truncatePartialLine(file);
       checkExisting(file);
+      SceneGenerator gen = new SceneGenerator(options.size());
+      for (String bad : new java.util.ArrayList<>(reRendered)) {
+        int index = Integer.parseInt(bad.substring(0, bad.indexOf(' ')));
+        SceneGenerator.Generated g =
+            gen.generate(
+                SceneGenerator.sceneSeed(options.seed(), index), SceneGenerator.imageId(index));
+        Files.write(dir.resolve(g.scene().image().path()), g.png());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write to " + dir + ": " + describe(e), e);
     }
@@ -213,16 +224,32 @@ public final class SceneRenderJob {
     return lines;
   }
 
+  /**
+   * The images of kept scenes that failed their check and were rendered again by {@link
+   * #prepare()}, each as {@code "INDEX images/NNNNNN.png what was wrong"}.
+   */
+  public java.util.List<String> reRendered() {
+    return java.util.List.copyOf(reRendered);
+  }
+
   private void checkExisting(Path file) throws IOException {
+    reRendered.clear();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       int i = 0;
       for (String line = in.readLine(); line != null; line = in.readLine(), i++) {
-        checkLine(file + " line " + (i + 1), line, i);
+        JsonNode n = checkLine(file + " line " + (i + 1), line, i);
+        String image = n.path("image").asText();
+        var bad =
+            ImageCheck.problem(
+                dir.resolve(image), n.path("width").asInt(), n.path("height").asInt());
+        if (bad.isPresent()) {
+          reRendered.add(i + " " + image + " " + bad.get());
+        }
       }
     }
   }
 
-  private void checkLine(String where, String line, int i) {
+  private JsonNode checkLine(String where, String line, int i) {
     JsonNode n;
     try {
       n = MAPPER.readTree(line);
@@ -246,6 +273,7 @@ public final class SceneRenderJob {
               + options.size()
               + "; resume with the same --seed and --size, or use a new --out directory");
     }
+    return n;
   }
 
   private static String describe(IOException e) {

@@ -47,6 +47,51 @@ class RenderedScenesIT {
   }
 
   @Test
+  void resumedRenderReRendersKeptImagesThatFailTheirCheck() throws IOException {
+    new SceneRenderJob(dir, new SceneRenderJob.Options(4, 5, 64, 1)).run(i -> {});
+    byte[] good1 = Files.readAllBytes(dir.resolve("images/000001.png"));
+    byte[] good3 = Files.readAllBytes(dir.resolve("images/000003.png"));
+    Files.write(dir.resolve("images/000001.png"), java.util.Arrays.copyOf(good1, good1.length / 3));
+    Files.write(dir.resolve("images/000003.png"), new byte[0]);
+    SceneRenderJob again = new SceneRenderJob(dir, new SceneRenderJob.Options(5, 5, 64, 1));
+    assertThat(again.prepare()).isEqualTo(4);
+    assertThat(again.reRendered()).hasSize(2);
+    assertThat(again.reRendered().get(0)).startsWith("1 images/000001.png does not decode");
+    assertThat(again.reRendered().get(1)).isEqualTo("3 images/000003.png is empty");
+    assertThat(again.run(i -> {}).rendered()).isEqualTo(1);
+    assertThat(Files.readAllBytes(dir.resolve("images/000001.png"))).isEqualTo(good1);
+    assertThat(Files.readAllBytes(dir.resolve("images/000003.png"))).isEqualTo(good3);
+    assertThat(RenderedScenes.open(dir).loadAll().skipped()).isEmpty();
+  }
+
+  @Test
+  void reportsBadImagesByFile() throws IOException {
+    new SceneRenderJob(dir, new SceneRenderJob.Options(3, 5, 64, 1)).run(i -> {});
+    byte[] png = Files.readAllBytes(dir.resolve("images/000000.png"));
+    Files.write(dir.resolve("images/000000.png"), java.util.Arrays.copyOf(png, png.length - 30));
+    Files.write(dir.resolve("images/000002.png"), "not an image".getBytes());
+    SceneSource.Loaded l = RenderedScenes.open(dir).loadAll();
+    assertThat(l.scenes()).extracting(Scene::imageId).containsExactly("000001");
+    assertThat(l.skipped()).extracting(SkippedScene::position).containsExactly("line 1", "line 3");
+    assertThat(l.skipped().get(0).reason()).startsWith("image images/000000.png does not decode");
+    assertThat(l.skipped().get(1).reason())
+        .isEqualTo("image images/000002.png is not a PNG or JPEG image (12 bytes)");
+  }
+
+  @Test
+  void refusesEmptyAndCutOffScenesFiles() throws IOException {
+    new SceneRenderJob(dir, new SceneRenderJob.Options(3, 5, 64, 1)).run(i -> {});
+    Path jsonl = dir.resolve("scenes.jsonl");
+    byte[] all = Files.readAllBytes(jsonl);
+    Files.write(jsonl, java.util.Arrays.copyOf(all, all.length - 10));
+    assertThatThrownBy(() -> RenderedScenes.open(dir).loadAll())
+        .isInstanceOf(MalformedSceneException.class)
+        .hasMessageContaining("scenes.jsonl line 3 is cut off");
+    Files.write(jsonl, new byte[0]);
+    assertThatThrownBy(() -> RenderedScenes.open(dir)).hasMessageContaining("is empty");
+  }
+
+  @Test
   void refusesDirectoryWithoutScenes() {
     assertThatThrownBy(() -> RenderedScenes.open(dir)).hasMessageContaining("no scenes.jsonl");
   }

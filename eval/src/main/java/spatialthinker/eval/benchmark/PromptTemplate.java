@@ -10,9 +10,10 @@ public enum PromptTemplate {
   /** The SpatialThinker format: observe, scene graph, think, answer; states the image size. */
   SPATIAL_THINKER,
   /**
-   * The SpatialThinker prompt exactly as STVQA-style training rows hold it in {@code problem}: the
-   * same instruction and image size, without the script's {@code Now answer the following
-   * question:} line. For policies too small to read past text they were never trained on.
+   * The SpatialThinker instruction and image size without the script's {@code Now answer the
+   * following question:} line: the text our small policies read of a training row's {@code problem}
+   * (their prompt drops the instruction either way). For policies too small to read past text they
+   * were never trained on.
    */
   SPATIAL_THINKER_TRAIN,
   /** Think, then answer, in tags. */

@@ -33,6 +33,7 @@ import spatialthinker.clients.ModelRequestException;
 import spatialthinker.clients.RetrySettings;
 import spatialthinker.clients.RetryingChatModel;
 import spatialthinker.clients.TextPart;
+import spatialthinker.core.provenance.Provenance;
 import spatialthinker.eval.benchmark.Benchmark;
 import spatialthinker.eval.load.BadRow;
 import spatialthinker.eval.load.BenchmarkData;
@@ -128,7 +129,7 @@ public final class EvalRunner {
       }
       RunManifest manifest =
           RunManifest.create(
-              manifestFile, config, data, model.info(), apiKeyEnv, retry, Provenance.collect());
+              manifestFile, config, data, model.info(), apiKeyEnv, retry, Provenance.here());
       Optional<RunManifest> earlier = RunManifest.read(manifestFile);
       if (!config.resume() && (earlier.isPresent() || nonEmpty(predsFile))) {
         throw new IllegalArgumentException(

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import spatialthinker.clients.ModelInfo;
 import spatialthinker.clients.RetrySettings;
+import spatialthinker.core.provenance.Provenance;
 import spatialthinker.eval.benchmark.Benchmark;
 import spatialthinker.eval.load.BenchmarkData;
 import spatialthinker.eval.score.PredictionJson;
@@ -106,7 +107,7 @@ public final class RunManifest {
         .put("git_dirty", provenance.gitDirty())
         .put("jdk", provenance.jdk())
         .put("os", provenance.os())
-        .put("started_at", provenance.startedAt().toString());
+        .put("started_at", provenance.created());
     o.putArray("sessions");
     return new RunManifest(file, o);
   }

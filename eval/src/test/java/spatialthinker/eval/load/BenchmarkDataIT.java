@@ -93,6 +93,33 @@ class BenchmarkDataIT {
   }
 
   @Test
+  void readsTheValidationFilesOfAStvqaSplitDirectory() throws Exception {
+    Path file = dir.resolve("stvqa.parquet");
+    List<SyntheticData.Item> truth = SyntheticData.writeStvqa(file, 10, 3);
+    Path split = dir.resolve("qa");
+    java.nio.file.Files.createDirectories(split);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      for (String s : List.of("train", "val")) {
+        st.execute(
+            "COPY (SELECT * FROM read_parquet('"
+                + file
+                + "') WHERE split = '"
+                + s
+                + "') TO '"
+                + split.resolve(s + "-00000-of-00001.parquet")
+                + "' (FORMAT parquet)");
+      }
+    }
+    try (BenchmarkData data = BenchmarkData.open(BenchmarkRegistry.get("stvqa-ours"), split)) {
+      assertThat(data.items()).hasSize(truth.size());
+      List<EvalItem> items = new ArrayList<>();
+      data.stream(1, i -> true, items::add, (m, why) -> {});
+      assertThat(items.get(0).images().get(0).width()).isEqualTo(200);
+    }
+  }
+
+  @Test
   void missingAndMistypedColumnsAreNamedInOneLine() throws Exception {
     Path file = dir.resolve("bad.parquet");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import spatialthinker.core.provenance.Provenance;
 import spatialthinker.train.data.DataCursor;
 import spatialthinker.train.model.ModelConfig;
 import spatialthinker.train.model.Parameters;

@@ -2,11 +2,15 @@ package spatialthinker.train.text;
 
 import java.util.ArrayList;
 import java.util.List;
+import spatialthinker.core.prompt.SpatialThinkerPrompt;
+import spatialthinker.core.prompt.StvqaProblem;
 
 /**
  * What the policy reads of a prompt: the problem without the fixed instruction paragraph of the
  * SpatialThinker template (the same for every row, so it carries no information and would only
- * lengthen every sequence), keeping the image size line and the question with its options.
+ * lengthen every sequence), keeping the image size line and the question with its options. A
+ * problem in the STVQA-7K form ({@link StvqaProblem}) reads the same as the older form with the
+ * SpatialThinker instruction: {@code Image size: (W x H)}, a newline, the question with options.
  */
 public final class PromptText {
 
@@ -21,6 +25,14 @@ public final class PromptText {
 
   /** The canonical policy prompt of a problem text. */
   public String of(String problem) {
+    var stvqa = StvqaProblem.parse(problem);
+    if (stvqa.isPresent()) {
+      var p = stvqa.get();
+      return canonicalizer.canonical(
+          SpatialThinkerPrompt.imageSize(p.width(), p.height())
+              + "\n"
+              + p.questionWithOptions().strip());
+    }
     String[] paragraphs = problem.replace("\r\n", "\n").split("\n\\s*\n");
     List<String> kept = new ArrayList<>();
     for (String p : paragraphs) {

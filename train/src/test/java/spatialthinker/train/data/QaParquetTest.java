@@ -53,6 +53,32 @@ class QaParquetTest {
   }
 
   @Test
+  void readsASplitDirectoryWithoutASplitColumn() throws Exception {
+    Path file = dir.resolve("toy.parquet");
+    new ToySpatialData(64).write(file, 20, 0.25, 3);
+    Path split = dir.resolve("qa");
+    java.nio.file.Files.createDirectories(split);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      for (String s : List.of("train", "val")) {
+        st.execute(
+            "COPY (SELECT * EXCLUDE (split) FROM read_parquet('"
+                + file
+                + "') WHERE split = '"
+                + s
+                + "') TO '"
+                + split.resolve(s + "-00000-of-00001.parquet")
+                + "' (FORMAT parquet)");
+      }
+    }
+    List<QaExample> rows = QaParquet.read(split);
+    assertThat(rows).hasSize(20);
+    assertThat(rows.stream().filter(QaExample::isTrain)).hasSize(15);
+    assertThat(rows.subList(15, 20)).noneMatch(QaExample::isTrain);
+    assertThat(QaParquet.hash(split)).hasSize(64).isNotEqualTo(QaParquet.hash(file));
+  }
+
+  @Test
   void namesTheMissingColumn() throws Exception {
     Path file = dir.resolve("bad.parquet");
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
