@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,10 +53,10 @@ import spatialthinker.train.model.Policy;
  * request that cannot be read or honoured, 404 for an unknown path or model, 405 for a known path
  * with the wrong method, 408 for a body that does not arrive within {@link #READ_TIMEOUT}, 413 over
  * {@link #MAX_BODY_BYTES}, 414 and 431 for an oversized request line or headers, 503 when {@link
- * #MAX_QUEUED} requests already wait. Each rejected request logs one line (rate-limited), without a
- * stack trace. Bodies are read without holding a thread; answers are generated one at a time (a CPU
- * has no spare cores for parallel decoding), and a request whose client went away while it waited
- * is dropped before generation.
+ * #MAX_QUEUED} requests already wait or a request waited {@link #QUEUE_WAIT}. Each rejected request
+ * logs one line (rate-limited), without a stack trace. Bodies are read without holding a thread;
+ * answers are generated one at a time (a CPU has no spare cores for parallel decoding), and a
+ * request whose client went away while it waited is dropped before generation.
  */
 public final class PolicyServer implements AutoCloseable {
 
@@ -63,6 +65,9 @@ public final class PolicyServer implements AutoCloseable {
 
   /** The whole body must arrive within this time. */
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(20);
+
+  /** How long a request may wait for the generator; then 503. */
+  public static final Duration QUEUE_WAIT = Duration.ofSeconds(20);
 
   /** Requests waiting for the generator at most; beyond, 503. */
   public static final int MAX_QUEUED = 64;
@@ -86,6 +91,7 @@ public final class PolicyServer implements AutoCloseable {
   private final long created = System.currentTimeMillis() / 1000;
 
   private final Duration readTimeout;
+  private final Duration queueWait;
 
   private PolicyServer(
       Generator generator,
@@ -93,7 +99,8 @@ public final class PolicyServer implements AutoCloseable {
       String host,
       int port,
       int maxTokens,
-      Duration readTimeout) {
+      Duration readTimeout,
+      Duration queueWait) {
     if (maxTokens < 1) {
       throw new IllegalArgumentException("max tokens must be >= 1, got " + maxTokens);
     }
@@ -102,6 +109,7 @@ public final class PolicyServer implements AutoCloseable {
     this.host = host;
     this.maxTokens = maxTokens;
     this.readTimeout = readTimeout;
+    this.queueWait = queueWait;
     this.worker =
         new ThreadPoolExecutor(
             1,
@@ -152,7 +160,7 @@ public final class PolicyServer implements AutoCloseable {
   /** Serves any generator, as {@link #start(Policy, String, String, int, int)}. */
   public static PolicyServer start(
       Generator generator, String modelId, String host, int port, int maxTokens) {
-    return start(generator, modelId, host, port, maxTokens, READ_TIMEOUT);
+    return start(generator, modelId, host, port, maxTokens, READ_TIMEOUT, QUEUE_WAIT);
   }
 
   static PolicyServer start(
@@ -161,8 +169,10 @@ public final class PolicyServer implements AutoCloseable {
       String host,
       int port,
       int maxTokens,
-      Duration readTimeout) {
-    PolicyServer s = new PolicyServer(generator, modelId, host, port, maxTokens, readTimeout);
+      Duration readTimeout,
+      Duration queueWait) {
+    PolicyServer s =
+        new PolicyServer(generator, modelId, host, port, maxTokens, readTimeout, queueWait);
     try {
       s.app.start();
     } catch (RuntimeException e) {
@@ -201,13 +211,51 @@ public final class PolicyServer implements AutoCloseable {
           AtomicBoolean gone = new AtomicBoolean();
           ctx.req().getAsyncContext().addListener(new GoneListener(gone));
           return AsyncBody.read(ctx.req(), MAX_BODY_BYTES, readTimeout, timer)
-              .thenApplyAsync(
-                  body -> {
-                    answer(ctx, body, gone);
-                    return null;
-                  },
-                  worker);
+              .thenCompose(body -> queued(() -> answer(ctx, body, gone)));
         });
+  }
+
+  /**
+   * Runs {@code work} on the generator's thread; a request still waiting after {@link #queueWait}
+   * is answered 503 instead (before the connection's idle timeout could drop it).
+   */
+  private CompletableFuture<Void> queued(Runnable work) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicBoolean claimed = new AtomicBoolean();
+    Future<?> task;
+    try {
+      task =
+          worker.submit(
+              () -> {
+                if (!claimed.compareAndSet(false, true)) {
+                  return;
+                }
+                try {
+                  work.run();
+                  done.complete(null);
+                } catch (Throwable t) {
+                  done.completeExceptionally(t);
+                }
+              });
+    } catch (RejectedExecutionException e) {
+      done.completeExceptionally(e);
+      return done;
+    }
+    timer.schedule(
+        () -> {
+          if (claimed.compareAndSet(false, true)) {
+            task.cancel(false);
+            done.completeExceptionally(
+                new ClientFaultException(
+                    503,
+                    "server: busy, the request waited "
+                        + queueWait.toSeconds()
+                        + " s for the model; retry later"));
+          }
+        },
+        queueWait.toMillis(),
+        TimeUnit.MILLISECONDS);
+    return done;
   }
 
   private void answer(Context ctx, byte[] body, AtomicBoolean gone) {

@@ -58,7 +58,9 @@ class PolicyServerFaultsIT {
           }
           return new Generator.Generation(TEXT, 11, 9, true);
         };
-    server = PolicyServer.start(fake, "st-test", "127.0.0.1", 0, 32, Duration.ofSeconds(1));
+    server =
+        PolicyServer.start(
+            fake, "st-test", "127.0.0.1", 0, 32, Duration.ofSeconds(1), Duration.ofSeconds(20));
   }
 
   @AfterAll
@@ -293,6 +295,42 @@ class PolicyServerFaultsIT {
       }
     }
     assertThat(ok).isEqualTo(PolicyServer.MAX_QUEUED + 1);
+  }
+
+  @Test
+  void aRequestThatWaitsTooLongForTheModelIs503() throws Exception {
+    CountDownLatch hold = new CountDownLatch(1);
+    Generator slow =
+        (r, m) -> {
+          try {
+            hold.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return new Generator.Generation("x", 1, 1, true);
+        };
+    try (PolicyServer s =
+        PolicyServer.start(
+            slow, "m", "127.0.0.1", 0, 8, Duration.ofSeconds(5), Duration.ofMillis(500))) {
+      HttpRequest req =
+          HttpRequest.newBuilder(URI.create(s.uri() + "/v1/chat/completions"))
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofString(chat("").replace("st-test", "m")))
+              .build();
+      CompletableFuture<HttpResponse<String>> first =
+          HTTP.sendAsync(req, HttpResponse.BodyHandlers.ofString());
+      Thread.sleep(300);
+      HttpResponse<String> second = HTTP.send(req, HttpResponse.BodyHandlers.ofString());
+      JsonNode e =
+          assertError(
+              second.statusCode(),
+              second.headers().firstValue("content-type").orElse(""),
+              second.body(),
+              503);
+      assertThat(e.path("message").asText()).contains("waited");
+      hold.countDown();
+      assertThat(first.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
