@@ -579,7 +579,10 @@ public final class QaParquet {
     return out;
   }
 
-  /** Copies the rows whose {@code qa_id} is kept into a new parquet file, metadata included. */
+  /**
+   * Copies the rows whose {@code qa_id} is kept from a file or split directory into a new parquet
+   * file, in the order given, with the {@code images} layout and metadata of the input.
+   */
   public static void copyKept(Path in, List<String> keptIds, Path out) {
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     try (Connection c = open()) {
@@ -596,18 +599,18 @@ public final class QaParquet {
         p.executeBatch();
       }
       Files.deleteIfExists(tmp);
+      String src = scan(files(in));
       try (Statement s = c.createStatement()) {
         QaOutput.Images images =
-            imageField(s, "read_parquet(" + literal(in.toString()) + ")", "path")
-                    .startsWith("images[")
+            imageField(s, src, "path").startsWith("images[")
                 ? QaOutput.Images.LIST
                 : QaOutput.Images.SINGLE;
         s.execute(
             "COPY (SELECT "
                 + String.join(", ", COLUMNS.stream().map(col -> "q." + col).toList())
-                + " FROM read_parquet("
-                + literal(in.toString())
-                + ") q JOIN kept k USING (qa_id) ORDER BY k.ord) TO "
+                + " FROM "
+                + src
+                + " q JOIN kept k USING (qa_id) ORDER BY k.ord) TO "
                 + literal(tmp.toString())
                 + " (FORMAT parquet, KV_METADATA {huggingface: "
                 + literal(huggingFaceMetadata(images))
