@@ -40,7 +40,7 @@ class ResumeIT {
             List.of());
 
     Path whole = dir.resolve("whole");
-    assertThat(child(data, whole, sft, false).waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(child(data, whole, sft, false).waitFor(10, TimeUnit.MINUTES)).isTrue();
 
     Path killed = dir.resolve("killed");
     Process p = child(data, killed, sft, false);
@@ -57,7 +57,7 @@ class ResumeIT {
     assertThat(resumedFrom).isEqualTo(5);
 
     Process resumed = child(data, killed, sft, true);
-    assertThat(resumed.waitFor(5, TimeUnit.MINUTES)).isTrue();
+    assertThat(resumed.waitFor(10, TimeUnit.MINUTES)).isTrue();
     assertThat(resumed.exitValue()).isZero();
 
     List<String> wholeOrder = dataOrder(whole.resolve("metrics.jsonl"));
