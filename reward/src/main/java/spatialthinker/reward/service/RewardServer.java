@@ -4,8 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -209,28 +207,7 @@ public final class RewardServer implements AutoCloseable {
         () -> {
           long deadline = System.nanoTime() + config.workTimeout().toNanos();
           AtomicBoolean gone = new AtomicBoolean();
-          ctx.req()
-              .getAsyncContext()
-              .addListener(
-                  new AsyncListener() {
-                    @Override
-                    public void onComplete(AsyncEvent event) {
-                      gone.set(true);
-                    }
-
-                    @Override
-                    public void onTimeout(AsyncEvent event) {
-                      gone.set(true);
-                    }
-
-                    @Override
-                    public void onError(AsyncEvent event) {
-                      gone.set(true);
-                    }
-
-                    @Override
-                    public void onStartAsync(AsyncEvent event) {}
-                  });
+          ctx.req().getAsyncContext().addListener(new ClientGone(gone));
           return AsyncBody.read(ctx.req(), config.maxBodyBytes(), config.readTimeout(), timer)
               .thenApplyAsync(
                   body -> {

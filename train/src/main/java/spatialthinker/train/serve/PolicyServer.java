@@ -6,8 +6,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -32,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import spatialthinker.reward.StrictJson;
 import spatialthinker.reward.service.AsyncBody;
 import spatialthinker.reward.service.ClientFaultException;
+import spatialthinker.reward.service.ClientGone;
 import spatialthinker.reward.service.HttpLimits;
 import spatialthinker.reward.service.Rejections;
 import spatialthinker.train.model.Policy;
@@ -209,7 +208,7 @@ public final class PolicyServer implements AutoCloseable {
     ctx.future(
         () -> {
           AtomicBoolean gone = new AtomicBoolean();
-          ctx.req().getAsyncContext().addListener(new GoneListener(gone));
+          ctx.req().getAsyncContext().addListener(new ClientGone(gone));
           return AsyncBody.read(ctx.req(), MAX_BODY_BYTES, readTimeout, timer)
               .thenCompose(body -> queued(() -> answer(ctx, body, gone)));
         });
@@ -497,26 +496,5 @@ public final class PolicyServer implements AutoCloseable {
     app.stop();
     worker.shutdownNow();
     timer.shutdownNow();
-  }
-
-  /** Marks a request whose client went away (or whose async context ended). */
-  private record GoneListener(AtomicBoolean gone) implements AsyncListener {
-    @Override
-    public void onComplete(AsyncEvent event) {
-      gone.set(true);
-    }
-
-    @Override
-    public void onTimeout(AsyncEvent event) {
-      gone.set(true);
-    }
-
-    @Override
-    public void onError(AsyncEvent event) {
-      gone.set(true);
-    }
-
-    @Override
-    public void onStartAsync(AsyncEvent event) {}
   }
 }
