@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     DemoConfig config = DemoConfig.of(out, DemoPreset.of(preset), compare, seed);
     Demo.Result r;
-    try (DemoProgress progress = new DemoProgress(compare ? 9 : 7)) {
+    try (DemoProgress progress = new DemoProgress(compare ? 11 : 9)) {
       r = new Demo(config, progress).run();
     }
     System.err.printf(

@@ -24,14 +24,16 @@ import spatialthinker.train.experiment.ResultsReport;
     description = {
       "The paper's comparison: per seed one SFT run, then GRPO from it with each reward arm;",
       "every arm evaluated on the val split (accuracy, dense reward, box IoU, per category),",
-      "mean ± 95% CI over seeds, learning curves as SVG, a Markdown report in --out."
+      "mean ± 95%% CI over seeds, learning curves as SVG, a Markdown report in --out."
     })
 final class TrainExperimentCommand implements Callable<Integer> {
 
   @Option(
       names = "--arms",
       paramLabel = "ARMS",
-      description = "comma-separated: sft and reward specs (default sft,sparse,dense)")
+      description =
+          "comma-separated: sft, blind (the same SFT on blanked images) and reward specs"
+              + " (default sft,sparse,dense)")
   String arms = "sft,sparse,dense";
 
   @Option(names = "--seeds", paramLabel = "N", description = "seeds 1..N (default 3)")
@@ -64,6 +66,14 @@ final class TrainExperimentCommand implements Callable<Integer> {
       description = "a line about the data, printed at the top of the report")
   String note = "";
 
+  @Option(
+      names = "--grounding",
+      paramLabel = "SCENES_DIR",
+      description =
+          "add grounding rows from these rendered scenes to every SFT run's training split"
+              + " (scenes of val images left out)")
+  Path grounding;
+
   @Mixin RewardOptions rewardOptions;
 
   @Override
@@ -78,7 +88,8 @@ final class TrainExperimentCommand implements Callable<Integer> {
             armList,
             seeds,
             sftSteps == null ? OptionalInt.empty() : OptionalInt.of(sftSteps),
-            grpoSteps == null ? OptionalInt.empty() : OptionalInt.of(grpoSteps));
+            grpoSteps == null ? OptionalInt.empty() : OptionalInt.of(grpoSteps),
+            java.util.Optional.ofNullable(grounding));
     List<ArmResult> res;
     try (var bar = Progress.bar("experiment", (long) seeds * armList.size())) {
       res =
@@ -121,6 +132,7 @@ final class TrainExperimentCommand implements Callable<Integer> {
             + preset
             + (sftSteps == null ? "" : " --sft-steps " + sftSteps)
             + (grpoSteps == null ? "" : " --grpo-steps " + grpoSteps)
+            + (grounding == null ? "" : " --grounding " + grounding)
             + " --data "
             + data
             + " --out "
@@ -133,7 +145,8 @@ final class TrainExperimentCommand implements Callable<Integer> {
             dataNote,
             armList,
             res,
-            figures.isEmpty() ? List.of("curve-accuracy.svg", "curve-reward.svg") : figures);
+            figures.isEmpty() ? List.of("curve-accuracy.svg", "curve-reward.svg") : figures,
+            Experiment.templatePrior(data));
     ResultsReport.write(out.resolve("results.md"), md);
     if (results != null) {
       ResultsReport.write(results, md);

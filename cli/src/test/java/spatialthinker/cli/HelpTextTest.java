@@ -36,6 +36,26 @@ class HelpTextTest {
     }
   }
 
+  /** A lone '%' in a description makes picocli warn and print the text unformatted. */
+  @Test
+  void everyHelpTextFormatsWithoutAWarning() {
+    List<CommandLine> all = new ArrayList<>();
+    collect(new CommandLine(new Main()), all);
+    PrintStream old = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    List<String> usage = new ArrayList<>();
+    try {
+      for (CommandLine c : all) {
+        usage.add(c.getUsageMessage());
+      }
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    assertThat(String.join("\n", usage)).doesNotContain("%n");
+  }
+
   @Test
   void theTopLevelHelpShowsTheDemoLineWhole() {
     PrintStream old = System.out;

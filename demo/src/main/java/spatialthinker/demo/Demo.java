@@ -79,7 +79,9 @@ public final class Demo {
     }
     DemoPlan p = config.plan();
     List<Arm> arms =
-        config.compare() ? List.of(Arm.SFT, Arm.DENSE, Arm.SPARSE) : List.of(Arm.SFT, Arm.DENSE);
+        config.compare()
+            ? List.of(Arm.SFT, Arm.DENSE, Arm.SPARSE, Arm.BLIND)
+            : List.of(Arm.SFT, Arm.DENSE, Arm.BLIND);
     RewardPresets rewards = new RewardPresets(WordNetLabelSimilarity::shared, ParseLimits.DEFAULT);
 
     String scenes =
@@ -119,14 +121,41 @@ public final class Demo {
             Stage.SFT,
             resume ->
                 TrainSteps.sft(
-                    config, rewards, layout.data(), layout.training(Arm.SFT), resume, listener),
+                    config,
+                    rewards,
+                    Arm.SFT,
+                    layout.data(),
+                    layout.training(Arm.SFT),
+                    resume,
+                    listener),
             data,
             "sft",
             p.model(),
             p.sftSteps(),
+            p.grounding(),
             config.seed()));
     for (Arm arm : arms) {
-      if (arm != Arm.SFT) {
+      if (arm == Arm.BLIND) {
+        trained.put(
+            arm,
+            stage(
+                Stage.training(arm),
+                resume ->
+                    TrainSteps.sft(
+                        config,
+                        rewards,
+                        Arm.BLIND,
+                        layout.data(),
+                        layout.training(Arm.BLIND),
+                        resume,
+                        listener),
+                data,
+                "sft-blind",
+                p.model(),
+                p.sftSteps(),
+                p.grounding(),
+                config.seed()));
+      } else if (arm != Arm.SFT) {
         trained.put(
             arm,
             stage(

@@ -41,9 +41,11 @@ public record DemoLayout(Path out) {
     return out.resolve(arm.trainDir());
   }
 
-  /** The checkpoint an arm is evaluated from: SFT's best by validation loss, GRPO's last. */
+  /**
+   * The checkpoint an arm is evaluated from: the SFT arms' best by validation loss, GRPO's last.
+   */
   public Path checkpoint(Arm arm) {
-    return training(arm).resolve(arm == Arm.SFT ? "best" : "last");
+    return training(arm).resolve(arm.isSft() ? "best" : "last");
   }
 
   /** The evaluation run of an arm. */

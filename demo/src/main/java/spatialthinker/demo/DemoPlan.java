@@ -15,6 +15,8 @@ import spatialthinker.train.Preset;
  * @param grpoSteps GRPO rollout steps per arm
  * @param evalItems most val items evaluated per arm
  * @param model the model and training preset
+ * @param grounding whether SFT also trains on grounding rows made from the rendered scenes (every
+ *     object's box; scenes of val images left out)
  */
 public record DemoPlan(
     int scenes,
@@ -24,7 +26,8 @@ public record DemoPlan(
     int sftSteps,
     int grpoSteps,
     int evalItems,
-    Preset model) {
+    Preset model,
+    boolean grounding) {
 
   public DemoPlan {
     Objects.requireNonNull(model, "model");

@@ -70,7 +70,9 @@ final class DemoReport {
                 c.plan().grpoSteps(),
                 arms.contains(Arm.SPARSE) ? "dense and sparse reward" : "dense reward",
                 c.plan().evalItems()),
-            "Wall time " + wall + ". Re-run the same command to resume or to rebuild this page.");
+            "Wall time " + wall + ". Re-run the same command to resume or to rebuild this page.",
+            BlindControls.verdict(accuracies(arms, runs), rows));
+    notes = notes.stream().filter(n -> !n.isBlank()).toList();
     Map<String, Map<String, String>> prov = new LinkedHashMap<>();
     prov.put("Demo configuration", configuration(c));
     prov.put("Stages (seconds, input hash)", stages);
@@ -85,6 +87,14 @@ final class DemoReport {
             ReportInput.DEFAULT_MAX_PREDICTIONS);
     new HtmlReport(input).write(layout.report());
     return layout.report();
+  }
+
+  private static Map<Arm, Double> accuracies(List<Arm> arms, List<RunReport.Run> runs) {
+    Map<Arm, Double> m = new java.util.EnumMap<>(Arm.class);
+    for (int i = 0; i < arms.size(); i++) {
+      m.put(arms.get(i), runs.get(i).summary().accuracy().value());
+    }
+    return m;
   }
 
   private static Map<String, String> configuration(DemoConfig c) {

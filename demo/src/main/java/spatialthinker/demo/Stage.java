@@ -7,9 +7,11 @@ public enum Stage {
   SFT("sft", "SFT"),
   GRPO_DENSE("grpo-dense", "GRPO (dense reward)"),
   GRPO_SPARSE("grpo-sparse", "GRPO (sparse reward)"),
+  SFT_BLIND("sft-blind", "SFT, images blanked (blind control)"),
   EVAL_SFT("eval-sft", "evaluate SFT"),
   EVAL_DENSE("eval-dense", "evaluate GRPO dense"),
   EVAL_SPARSE("eval-sparse", "evaluate GRPO sparse"),
+  EVAL_BLIND("eval-blind", "evaluate the blind control"),
   REPORT("report", "write report");
 
   private final String id;
@@ -36,6 +38,7 @@ public enum Stage {
       case SFT -> SFT;
       case DENSE -> GRPO_DENSE;
       case SPARSE -> GRPO_SPARSE;
+      case BLIND -> SFT_BLIND;
     };
   }
 
@@ -45,6 +48,7 @@ public enum Stage {
       case SFT -> EVAL_SFT;
       case DENSE -> EVAL_DENSE;
       case SPARSE -> EVAL_SPARSE;
+      case BLIND -> EVAL_BLIND;
     };
   }
 }

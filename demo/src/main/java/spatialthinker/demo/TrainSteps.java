@@ -23,9 +23,15 @@ final class TrainSteps {
    * @param resume continue from {@code dir/last} when it holds a checkpoint; else start afresh
    */
   static TrainingRun.Summary sft(
-      DemoConfig c, RewardPresets rewards, Path data, Path dir, boolean resume, DemoListener l) {
+      DemoConfig c,
+      RewardPresets rewards,
+      Arm arm,
+      Path data,
+      Path dir,
+      boolean resume,
+      DemoListener l) {
     boolean cont = prepare(c.layout(), dir, resume);
-    l.started(Stage.SFT, c.plan().sftSteps());
+    l.started(Stage.training(arm), c.plan().sftSteps());
     RunSpec spec =
         new RunSpec(
             data,
@@ -35,7 +41,10 @@ final class TrainSteps {
             "dense",
             cont,
             Optional.empty(),
-            OptionalInt.of(c.plan().sftSteps()));
+            OptionalInt.of(c.plan().sftSteps()),
+            0.0,
+            arm == Arm.BLIND,
+            c.plan().grounding() ? Optional.of(c.layout().scenes()) : Optional.empty());
     return new TrainingRun(rewards, 1).sft(spec, List.of(progress(l)));
   }
 

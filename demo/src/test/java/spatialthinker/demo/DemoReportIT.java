@@ -31,7 +31,8 @@ class DemoReportIT {
   /** Set to 1 where a missing browser must fail the build rather than skip the test (CI). */
   static final String REQUIRE_BROWSER = "SPATIALTHINKER_REQUIRE_BROWSER";
 
-  private static final DemoPlan PLAN = new DemoPlan(96, 256, 400, 0.2, 60, 4, 16, Preset.TINY);
+  private static final DemoPlan PLAN =
+      new DemoPlan(96, 256, 400, 0.2, 60, 4, 16, Preset.TINY, false);
 
   @TempDir static Path dir;
   private static Path out;
@@ -101,17 +102,19 @@ class DemoReportIT {
             "skipped data",
             "skipped sft",
             "ran grpo-dense",
+            "ran sft-blind",
             "ran eval-sft",
             "ran eval-dense",
+            "ran eval-blind",
             "ran report");
     assertThat(out.resolve("stages/grpo-dense.done")).isRegularFile();
     assertThat(result.report()).isRegularFile();
-    assertThat(result.scores()).containsOnlyKeys(Arm.SFT, Arm.DENSE);
+    assertThat(result.scores()).containsOnlyKeys(Arm.SFT, Arm.DENSE, Arm.BLIND);
     assertThat(result.scores().get(Arm.DENSE).items()).isEqualTo(PLAN.evalItems());
 
     // A changed evaluation size redoes the evaluations only; everything before keeps its hash.
     List<String> third = new ArrayList<>();
-    DemoPlan fewer = new DemoPlan(96, 256, 400, 0.2, 60, 4, 12, Preset.TINY);
+    DemoPlan fewer = new DemoPlan(96, 256, 400, 0.2, 60, 4, 12, Preset.TINY, false);
     new Demo(new DemoConfig(out, "test", fewer, false, 1, 2), recorder(third)).run();
     assertThat(third)
         .containsExactly(
@@ -119,8 +122,10 @@ class DemoReportIT {
             "skipped data",
             "skipped sft",
             "skipped grpo-dense",
+            "skipped sft-blind",
             "ran eval-sft",
             "ran eval-dense",
+            "ran eval-blind",
             "ran report");
   }
 
@@ -183,10 +188,10 @@ class DemoReportIT {
       assertThat(page.path("images").asInt()).isGreaterThan(10);
       assertThat(page.path("broken").asInt()).as("images that failed to load").isZero();
       assertThat(page.path("charts").asInt()).isGreaterThanOrEqualTo(10);
-      assertThat(page.path("cards").asInt()).isEqualTo(2 * 12);
-      assertThat(page.path("visible").asInt()).isEqualTo(24);
+      assertThat(page.path("cards").asInt()).isEqualTo(3 * 12);
+      assertThat(page.path("visible").asInt()).isEqualTo(36);
       assertThat(page.path("truthBoxes").asInt()).isGreaterThan(10);
-      assertThat(page.path("count").asText()).isEqualTo("24 of 24 shown");
+      assertThat(page.path("count").asText()).isEqualTo("36 of 36 shown");
 
       JsonNode filtered =
           browser.evaluate(

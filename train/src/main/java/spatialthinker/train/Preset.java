@@ -19,6 +19,14 @@ public enum Preset {
       new ModelConfig(64, 8, 128, 4, 2, 3, 3, 640, 8),
       new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
       new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
+  SEE(
+      new ModelConfig(128, 16, 128, 4, 2, 3, 3, 640, 8, 0.0, false, 16, true),
+      new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
+      new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
+  SEE2(
+      new ModelConfig(128, 16, 128, 4, 2, 3, 3, 640, 8, 0.5, false, 16, true),
+      new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
+      new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
   BASE(
       new ModelConfig(128, 16, 256, 8, 4, 6, 4, 768, 8),
       new SftConfig(32, 6e-4, 20000, 500, 5, 1.0, 0.01),

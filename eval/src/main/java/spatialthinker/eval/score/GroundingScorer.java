@@ -1,12 +1,10 @@
 package spatialthinker.eval.score;
 
-import java.util.List;
 import java.util.Optional;
 import spatialthinker.core.graph.SceneGraph;
-import spatialthinker.core.graph.SceneObject;
 import spatialthinker.core.label.ExactLabelSimilarity;
 import spatialthinker.core.label.LabelSimilarity;
-import spatialthinker.core.match.Hungarian;
+import spatialthinker.core.match.MatchedIou;
 import spatialthinker.core.parse.ParsedResponse;
 import spatialthinker.core.parse.ResponseParser;
 import spatialthinker.core.parse.SceneParse;
@@ -57,31 +55,6 @@ public final class GroundingScorer {
 
   /** Mean IoU over ground-truth objects of their matched predicted boxes (0 when unmatched). */
   double matchedIou(SceneGraph pred, SceneGraph truth) {
-    List<SceneObject> p = pred.objects();
-    List<SceneObject> g = truth.objects();
-    if (g.isEmpty()) {
-      return p.isEmpty() ? 1.0 : 0.0;
-    }
-    if (p.isEmpty()) {
-      return 0.0;
-    }
-    double[][] cost = new double[p.size()][g.size()];
-    double[][] iou = new double[p.size()][g.size()];
-    for (int i = 0; i < p.size(); i++) {
-      for (int j = 0; j < g.size(); j++) {
-        double v = Math.max(0.0, Math.min(1.0, p.get(i).bbox().iou(g.get(j).bbox())));
-        iou[i][j] = Double.isFinite(v) ? v : 0.0;
-        double sim = labels.similarity(p.get(i).id(), g.get(j).id());
-        cost[i][j] = 2 * (1 - sim) + (1 - iou[i][j]);
-      }
-    }
-    int[] rowToCol = Hungarian.solve(cost);
-    double sum = 0;
-    for (int i = 0; i < rowToCol.length; i++) {
-      if (rowToCol[i] >= 0) {
-        sum += iou[i][rowToCol[i]];
-      }
-    }
-    return sum / g.size();
+    return MatchedIou.of(pred, truth, labels);
   }
 }

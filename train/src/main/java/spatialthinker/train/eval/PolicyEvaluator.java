@@ -8,10 +8,11 @@ import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import spatialthinker.core.geometry.Box;
 import spatialthinker.core.graph.SceneObject;
+import spatialthinker.core.label.ExactLabelSimilarity;
+import spatialthinker.core.label.LabelSimilarity;
+import spatialthinker.core.match.MatchedIou;
 import spatialthinker.core.parse.ParseLimits;
-import spatialthinker.core.parse.ParsedResponse;
 import spatialthinker.core.parse.PyText;
 import spatialthinker.core.parse.ResponseParser;
 import spatialthinker.core.parse.SceneJson;
@@ -109,29 +110,24 @@ public final class PolicyEvaluator {
     return PyText.lower(PyText.strip(m.matches() ? m.group(1) : answer));
   }
 
-  /** Mean IoU of ground-truth boxes with the predicted box of the same id. */
+  /**
+   * The evaluation's box metric ({@link MatchedIou}, exact labels): ground-truth objects matched
+   * one to one to predicted ones; 0 for a response without a readable scene graph.
+   */
   double boxIou(String response, String groundTruth) {
-    ParsedResponse parsed = parser.parse(response);
     Optional<List<SceneObject>> truth =
         TagContent.find(Tag.SCENE, groundTruth)
             .content()
             .map(c -> json.parse(c.strip()))
             .flatMap(p -> p.graph())
             .map(g -> g.objects());
-    if (truth.isEmpty() || truth.get().isEmpty()) {
+    if (truth.isEmpty()) {
       return 0;
     }
-    List<SceneObject> pred = parsed.sceneGraph().graph().map(g -> g.objects()).orElse(List.of());
-    double sum = 0;
-    for (SceneObject t : truth.get()) {
-      for (SceneObject p : pred) {
-        if (p.id().equals(t.id())) {
-          Box a = p.bbox();
-          sum += a.isProper() ? a.iou(t.bbox()) : 0;
-          break;
-        }
-      }
-    }
-    return sum / truth.get().size();
+    Optional<List<SceneObject>> pred =
+        parser.parse(response).sceneGraph().graph().map(g -> g.objects());
+    return pred.map(p -> MatchedIou.of(p, truth.get(), LABELS)).orElse(0.0);
   }
+
+  private static final LabelSimilarity LABELS = new ExactLabelSimilarity();
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import spatialthinker.data.AnswerBalance;
 import spatialthinker.reward.BatchScorer;
 import spatialthinker.reward.Reward;
 import spatialthinker.reward.RewardPresets;
@@ -30,10 +31,23 @@ import spatialthinker.train.model.Sampling;
 /**
  * The paper's comparison on held-out data: per seed, one SFT run, then one GRPO run per reward arm
  * from that SFT checkpoint; every arm's policy is evaluated on the whole val split with the dense
- * reward, answer accuracy and box IoU, decoding greedily. Finished runs are reused, so an
+ * reward, answer accuracy and box IoU, decoding greedily. The arm {@value #BLIND} is the blind
+ * control: the same SFT on the same rows with every image blanked (in training and evaluation), so
+ * whatever it scores comes from the question text alone. Finished runs are reused, so an
  * interrupted experiment can be started again with the same command.
  */
 public final class Experiment {
+
+  /** The SFT arm. */
+  public static final String SFT = "sft";
+
+  /** The blind-control arm: SFT with blank images. */
+  public static final String BLIND = "blind";
+
+  /** Whether an arm is trained by SFT (the sighted start or the blind control), not by GRPO. */
+  public static boolean isSftArm(String arm) {
+    return arm.equals(SFT) || arm.equals(BLIND);
+  }
 
   /** What to run. */
   public record Spec(
@@ -43,7 +57,21 @@ public final class Experiment {
       List<String> arms,
       int seeds,
       OptionalInt sftSteps,
-      OptionalInt grpoSteps) {
+      OptionalInt grpoSteps,
+      Optional<Path> grounding) {
+
+    /** An experiment without grounding rows. */
+    public Spec(
+        Path data,
+        Path out,
+        Preset preset,
+        List<String> arms,
+        int seeds,
+        OptionalInt sftSteps,
+        OptionalInt grpoSteps) {
+      this(data, out, preset, arms, seeds, sftSteps, grpoSteps, Optional.empty());
+    }
+
     public Spec {
       arms = List.copyOf(arms);
       if (arms.isEmpty() || seeds < 1) {
@@ -68,7 +96,7 @@ public final class Experiment {
   /** Runs every arm for every seed and returns the results, arm by arm in the given order. */
   public List<ArmResult> run(Spec spec, Listener listener, List<TrainListener> trainListeners) {
     for (String arm : spec.arms()) {
-      if (!arm.equals("sft")) {
+      if (!isSftArm(arm)) {
         rewards.create(arm); // fail before hours of training on a misspelt arm
       }
     }
@@ -92,12 +120,31 @@ public final class Experiment {
                   "dense",
                   Files.exists(sft.resolve("last")),
                   Optional.empty(),
-                  spec.sftSteps()),
+                  spec.sftSteps(),
+                  0.0,
+                  false,
+                  spec.grounding()),
               trainListeners);
         }
         for (String arm : spec.arms()) {
-          Path armDir = arm.equals("sft") ? sft : seedDir.resolve(arm);
-          if (!arm.equals("sft") && !finished(armDir)) {
+          Path armDir = arm.equals(SFT) ? sft : seedDir.resolve(arm);
+          if (arm.equals(BLIND) && !finished(armDir)) {
+            runs.sft(
+                new RunSpec(
+                    spec.data(),
+                    armDir,
+                    spec.preset(),
+                    seed,
+                    "dense",
+                    Files.exists(armDir.resolve("last")),
+                    Optional.empty(),
+                    spec.sftSteps(),
+                    0.0,
+                    true,
+                    spec.grounding()),
+                trainListeners);
+          }
+          if (!isSftArm(arm) && !finished(armDir)) {
             runs.grpo(
                 new RunSpec(
                     spec.data(),
@@ -110,7 +157,7 @@ public final class Experiment {
                     spec.grpoSteps()),
                 trainListeners);
           }
-          Path ckpt = arm.equals("sft") ? sft.resolve("best") : armDir.resolve("last");
+          Path ckpt = isSftArm(arm) ? armDir.resolve("best") : armDir.resolve("last");
           ArmResult r =
               evaluateOnce(evaluator, armDir, ckpt, arm, seed, data, dataHash, spec.preset());
           results.add(r);
@@ -184,12 +231,33 @@ public final class Experiment {
     }
   }
 
+  /**
+   * The data's template prior on its val split (trained on train), over every category: what a
+   * model that sees only each question's template and option set scores at best. Null when the val
+   * split has no rows a prior can score.
+   */
+  public static ResultsReport.TemplatePrior templatePrior(Path data) {
+    AnswerBalance balance = AnswerBalance.of(spatialthinker.data.io.QaParquet.read(data));
+    double right = 0;
+    double chance = 0;
+    int rows = 0;
+    for (AnswerBalance.CategoryBalance c : balance.categories()) {
+      AnswerBalance.Score v = c.val();
+      if (v.rows() > 0 && Double.isFinite(v.accuracy())) {
+        right += v.accuracy() * v.rows();
+        chance += v.chance() * v.rows();
+        rows += v.rows();
+      }
+    }
+    return rows == 0 ? null : new ResultsReport.TemplatePrior(right / rows, chance / rows, rows);
+  }
+
   /** Mean validation metric per step of an arm's GRPO runs, averaged over seeds. */
   public static Map<String, TreeMap<Long, Double>> curves(
       Path out, List<String> arms, int seeds, String metric) {
     Map<String, TreeMap<Long, Double>> series = new LinkedHashMap<>();
     for (String arm : arms) {
-      if (arm.equals("sft")) {
+      if (isSftArm(arm)) {
         continue;
       }
       List<TreeMap<Long, Double>> runs = new ArrayList<>();

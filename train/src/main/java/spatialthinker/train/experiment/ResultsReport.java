@@ -16,7 +16,7 @@ public final class ResultsReport {
 
   private ResultsReport() {}
 
-  /** Renders the report. */
+  /** Renders the report without a template prior. */
   public static String markdown(
       String title,
       String command,
@@ -24,6 +24,22 @@ public final class ResultsReport {
       List<String> arms,
       List<ArmResult> results,
       List<String> figures) {
+    return markdown(title, command, dataNote, arms, results, figures, null);
+  }
+
+  /**
+   * Renders the report.
+   *
+   * @param prior the data's template prior on the val split (null: not shown)
+   */
+  public static String markdown(
+      String title,
+      String command,
+      String dataNote,
+      List<String> arms,
+      List<ArmResult> results,
+      List<String> figures,
+      TemplatePrior prior) {
     StringBuilder md = new StringBuilder();
     md.append("# ").append(title).append("\n\n");
     md.append(dataNote).append("\n\n");
@@ -61,6 +77,7 @@ public final class ResultsReport {
             + " accuracy component is the same test but 0 for a malformed response); *answer text"
             + " right* only asks for the right option's text, whatever letter comes with it.\n");
     gains(md, arms, results);
+    blindControls(md, results, prior);
     TreeSet<String> categories = new TreeSet<>();
     results.forEach(r -> categories.addAll(r.byCategory().keySet()));
     md.append("\n## Accuracy % per category\n\n| arm |");
@@ -110,7 +127,7 @@ public final class ResultsReport {
   private static void gains(StringBuilder md, List<String> arms, List<ArmResult> results) {
     Map<Long, ArmResult> sft = new TreeMap<>();
     results.stream().filter(r -> r.arm().equals("sft")).forEach(r -> sft.put(r.seed(), r));
-    List<String> others = arms.stream().filter(a -> !a.equals("sft")).toList();
+    List<String> others = arms.stream().filter(a -> !Experiment.isSftArm(a)).toList();
     if (sft.isEmpty() || others.isEmpty()) {
       return;
     }
@@ -155,6 +172,84 @@ public final class ResultsReport {
     md.append("|---|---:|---:|---:|---:|\n");
     md.append(rows);
   }
+
+  /** Points the sighted policy must be above each blind control for the result to count. */
+  public static final double SIGHTED_MARGIN_POINTS = 20;
+
+  /**
+   * The sighted SFT policy against the blind controls: the same SFT with blank images (arm {@value
+   * Experiment#BLIND}, paired by seed) and the data's template prior (the best answer a model that
+   * reads only the question's template and option set can give), with the verdict whether the
+   * sighted policy is at least {@link #SIGHTED_MARGIN_POINTS} points above both.
+   */
+  private static void blindControls(
+      StringBuilder md, List<ArmResult> results, TemplatePrior prior) {
+    Map<Long, ArmResult> blind = new TreeMap<>();
+    results.stream()
+        .filter(r -> r.arm().equals(Experiment.BLIND))
+        .forEach(r -> blind.put(r.seed(), r));
+    List<ArmResult> sighted = results.stream().filter(r -> r.arm().equals(Experiment.SFT)).toList();
+    if (sighted.isEmpty() || (blind.isEmpty() && prior == null)) {
+      return;
+    }
+    md.append("\n## Blind controls (val split)\n\n");
+    md.append("| control | accuracy % | sighted SFT minus control, points |\n");
+    md.append("|---|---:|---:|\n");
+    Stats sft = stats(sighted, ArmResult::accuracy);
+    boolean beatsAll = true;
+    if (!blind.isEmpty()) {
+      List<Double> diff = new ArrayList<>();
+      List<Double> acc = new ArrayList<>();
+      for (ArmResult r : sighted) {
+        ArmResult b = blind.get(r.seed());
+        if (b != null) {
+          diff.add(r.accuracy() - b.accuracy());
+          acc.add(b.accuracy());
+        }
+      }
+      if (!diff.isEmpty()) {
+        Stats d = Stats.of(diff);
+        md.append("| same SFT, images blanked (paired by seed) | ")
+            .append(Stats.of(acc).format(100, 1))
+            .append(" | ")
+            .append(d.format(100, 1))
+            .append(" |\n");
+        beatsAll &= d.mean() * 100 >= SIGHTED_MARGIN_POINTS;
+      }
+    }
+    if (prior != null) {
+      double d = sft.mean() - prior.accuracy();
+      md.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "| template prior of the data (%d val rows; chance %.1f %%) | %.1f | %.1f |%n",
+              prior.rows(),
+              100 * prior.chance(),
+              100 * prior.accuracy(),
+              100 * d));
+      beatsAll &= d * 100 >= SIGHTED_MARGIN_POINTS;
+    }
+    md.append("\n")
+        .append(
+            beatsAll
+                ? "The sighted policy is at least "
+                    + (int) SIGHTED_MARGIN_POINTS
+                    + " points above every blind control: its accuracy comes from the image."
+                : "The sighted policy is **not** "
+                    + (int) SIGHTED_MARGIN_POINTS
+                    + " points above every blind control: this result does not show that it"
+                    + " reads the image.")
+        .append("\n");
+  }
+
+  /**
+   * The template prior of a data set on its val split.
+   *
+   * @param accuracy its accuracy, in [0, 1]
+   * @param chance mean of 1/options over the same rows
+   * @param rows val rows scored
+   */
+  public record TemplatePrior(double accuracy, double chance, int rows) {}
 
   /** Mean ± CI of one metric over an arm's seeds. */
   public static Stats stats(List<ArmResult> rs, ToDoubleFunction<ArmResult> f) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Batched autoregressive decoding with a KV cache, and the plain recompute-everything decoder that
@@ -18,11 +19,24 @@ public final class Decoder {
   private final VisionLanguageModel model;
   private final int eos;
   private final int pad;
+  private final Function<int[], AnswerChoices> choices;
 
+  /** Free decoding. */
   public Decoder(VisionLanguageModel model, int eosId, int padId) {
+    this(model, eosId, padId, prompt -> null);
+  }
+
+  /**
+   * Decoding whose answers are closed to the options of each prompt.
+   *
+   * @param choices the answer choices of a prompt's token ids (null: free)
+   */
+  public Decoder(
+      VisionLanguageModel model, int eosId, int padId, Function<int[], AnswerChoices> choices) {
     this.model = model;
     this.eos = eosId;
     this.pad = padId;
+    this.choices = choices;
   }
 
   /**
@@ -41,7 +55,7 @@ public final class Decoder {
     int rows = sb.rows();
     int l0 = c.patches() + sb.promptLength();
     int maxNew = Math.min(sampling.maxNewTokens(), c.maxPositions() - l0);
-    Rows out = new Rows(rows);
+    Rows out = new Rows(prompts, choices);
     try (NDManager gen = parent.newSubManager();
         KvCache cache = new KvCache(c.decoderLayers(), (long) l0 + maxNew, gen)) {
       float[] logits;
@@ -105,7 +119,7 @@ public final class Decoder {
     int rows = prompts.size();
     int promptLen = prompts.stream().mapToInt(p -> p.length).max().orElse(0);
     int maxNew = Math.min(sampling.maxNewTokens(), c.maxPositions() - c.patches() - promptLen);
-    Rows out = new Rows(rows);
+    Rows out = new Rows(prompts, choices);
     List<int[]> fed = new ArrayList<>();
     for (int b = 0; b < rows; b++) {
       fed.add(new int[0]);
@@ -138,11 +152,16 @@ public final class Decoder {
   private static final class Rows {
     private final List<List<Integer>> tokens = new ArrayList<>();
     private final boolean[] done;
+    private final AnswerChoices.State[] answer;
 
-    Rows(int rows) {
+    Rows(List<int[]> prompts, Function<int[], AnswerChoices> choices) {
+      int rows = prompts.size();
       done = new boolean[rows];
+      answer = new AnswerChoices.State[rows];
       for (int b = 0; b < rows; b++) {
         tokens.add(new ArrayList<>());
+        AnswerChoices c = choices.apply(prompts.get(b));
+        answer[b] = c == null ? null : new AnswerChoices.State(c);
       }
     }
 
@@ -153,10 +172,22 @@ public final class Decoder {
           next[b] = pad;
           continue;
         }
+        float[] v = logits;
+        int from = b * vocab;
+        int[] allowed = answer[b] == null ? null : answer[b].allowed();
+        if (allowed != null) {
+          v = new float[vocab];
+          Arrays.fill(v, Float.NEGATIVE_INFINITY);
+          for (int a : allowed) {
+            v[a] = logits[from + a];
+          }
+          from = 0;
+        }
         int tok =
-            s.isGreedy()
-                ? argMax(logits, b * vocab, vocab)
-                : sample(logits, b * vocab, vocab, s.temperature(), rnd);
+            s.isGreedy() ? argMax(v, from, vocab) : sample(v, from, vocab, s.temperature(), rnd);
+        if (answer[b] != null) {
+          answer[b].accept(tok);
+        }
         tokens.get(b).add(tok);
         done[b] = tok == eos;
         next[b] = tok;
@@ -206,10 +237,15 @@ public final class Decoder {
     double u = rnd.nextDouble() * sum;
     for (int i = 0; i < n; i++) {
       u -= p[i];
-      if (u <= 0) {
+      if (u <= 0 && p[i] > 0) {
         return i;
       }
     }
-    return n - 1;
+    for (int i = n - 1; i > 0; i--) {
+      if (p[i] > 0) {
+        return i;
+      }
+    }
+    return 0;
   }
 }

@@ -17,6 +17,14 @@ package spatialthinker.train.model;
  *     then the network has no auxiliary head
  * @param blindImages every image is replaced by a blank one (the blind control), in training,
  *     decoding and serving alike
+ * @param stem 0: each patch is embedded by one linear map of its pixels; {@code C > 0}: a
+ *     convolutional stem first (3×3 convolutions of stride 2 to {@code C}, then {@code 2C}
+ *     channels, GELU after each) turns the image into a feature map at a quarter of its side, whose
+ *     patches (a quarter of {@code patchSize} on a side) are embedded instead; {@code patchSize}
+ *     must then be a multiple of 4
+ * @param coordEmbed the embeddings of the integer tokens (pixel coordinates) start as smooth
+ *     functions of their value (sines and cosines of several frequencies), so that neighbouring
+ *     coordinates start close and the tied output layer ranks near values together
  */
 public record ModelConfig(
     int imageSize,
@@ -29,7 +37,9 @@ public record ModelConfig(
     int maxPositions,
     int vocabSize,
     double visionAux,
-    boolean blindImages) {
+    boolean blindImages,
+    int stem,
+    boolean coordEmbed) {
 
   /** A sighted network without the vision pre-training head. */
   public ModelConfig(
@@ -53,12 +63,22 @@ public record ModelConfig(
         maxPositions,
         vocabSize,
         0.0,
+        false,
+        0,
         false);
   }
 
   public ModelConfig {
     if (!(visionAux >= 0) || !Double.isFinite(visionAux)) {
       throw new IllegalArgumentException("visionAux " + visionAux + " must be >= 0");
+    }
+    if (stem < 0 || (stem > 0 && patchSize % 4 != 0)) {
+      throw new IllegalArgumentException(
+          "stem "
+              + stem
+              + " must be >= 0, and with a stem patchSize "
+              + patchSize
+              + " must be a multiple of 4");
     }
     if (imageSize < 8 || patchSize < 1 || imageSize % patchSize != 0) {
       throw new IllegalArgumentException(
@@ -112,7 +132,9 @@ public record ModelConfig(
         maxPositions,
         v,
         visionAux,
-        blindImages);
+        blindImages,
+        stem,
+        coordEmbed);
   }
 
   /** This configuration with another vision pre-training weight and blind flag. */
@@ -128,6 +150,17 @@ public record ModelConfig(
         maxPositions,
         vocabSize,
         aux,
-        blind);
+        blind,
+        stem,
+        coordEmbed);
+  }
+
+  /** Values per patch of the feature map the patch embedding reads (pixels, or stem channels). */
+  public int embedDim() {
+    if (stem == 0) {
+      return patchDim();
+    }
+    int q = patchSize / 4;
+    return q * q * 2 * stem;
   }
 }

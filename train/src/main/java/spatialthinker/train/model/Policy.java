@@ -1,5 +1,6 @@
 package spatialthinker.train.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +33,48 @@ public final class Policy implements AutoCloseable {
     this.tokenizer = tokenizer;
     this.params = params;
     this.model = new VisionLanguageModel(config, params);
-    this.decoder = new Decoder(model, tokenizer.eosId(), tokenizer.padId());
+    this.decoder =
+        new Decoder(
+            model,
+            tokenizer.eosId(),
+            tokenizer.padId(),
+            prompt -> AnswerChoices.of(tokenizer.decode(prompt), tokenizer, canonicalizer));
   }
 
   /** A freshly initialised policy whose parameters live under {@code parent}. */
   public static Policy initialise(
       ModelConfig config, Tokenizer tokenizer, long seed, NDManager parent) {
     Parameters p = VisionLanguageModel.initialise(config, seed, new Parameters(parent));
+    if (config.coordEmbed()) {
+      coordinateEmbeddings(p.get("tok.emb"), tokenizer, config.dModel());
+    }
     return new Policy(config, tokenizer, p);
+  }
+
+  /**
+   * Sets the embedding of every integer token {@code n} (0 to the tokenizer's largest) to sines and
+   * cosines of {@code n}'s angle at {@code d / 2} frequencies spaced geometrically from half a turn
+   * over the whole range to half a turn per four integers, scaled to the initial embeddings' size:
+   * near coordinates start with near embeddings, far ones nearly orthogonal.
+   */
+  static void coordinateEmbeddings(NDArray emb, Tokenizer tok, int d) {
+    float[] e = emb.toFloatArray();
+    int half = d / 2;
+    double m = Math.max(4, tok.maxInteger());
+    double scale = 0.02 * Math.sqrt(2.0);
+    for (int n = 0; n <= tok.maxInteger(); n++) {
+      int[] ids = tok.encode(Integer.toString(n));
+      if (ids.length != 1) {
+        continue;
+      }
+      int row = ids[0] * d;
+      for (int j = 0; j < half; j++) {
+        double freq = Math.PI / m * Math.pow(m / 4, j / (double) Math.max(1, half - 1));
+        e[row + 2 * j] = (float) (scale * Math.sin(n * freq));
+        e[row + 2 * j + 1] = (float) (scale * Math.cos(n * freq));
+      }
+    }
+    emb.set(e);
   }
 
   public ModelConfig config() {

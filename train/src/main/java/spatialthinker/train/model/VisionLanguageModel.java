@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
@@ -44,7 +45,14 @@ public final class VisionLanguageModel {
     SplittableRandom rnd = new SplittableRandom(seed);
     int d = c.dModel();
     int f = d * c.ffnMultiplier();
-    into.normal("patch.w", rnd, 0.02, d, c.patchDim());
+    if (c.stem() > 0) {
+      int c1 = c.stem();
+      into.normal("stem1.w", rnd, Math.sqrt(2.0 / 27), c1, 3, 3, 3);
+      into.constant("stem1.b", 0f, c1);
+      into.normal("stem2.w", rnd, Math.sqrt(2.0 / (9.0 * c1)), 2L * c1, c1, 3, 3);
+      into.constant("stem2.b", 0f, 2L * c1);
+    }
+    into.normal("patch.w", rnd, 0.02, d, c.embedDim());
     into.constant("patch.b", 0f, d);
     into.normal("enc.pos", rnd, 0.02, c.patches(), d);
     for (int i = 0; i < c.encoderLayers(); i++) {
@@ -96,13 +104,56 @@ public final class VisionLanguageModel {
 
   /** Visual tokens {@code [B, patches, d]} of patch values {@code [B, patches, patchDim]}. */
   public NDArray encodeImage(NDArray patches) {
-    NDArray x = linear(patches, "patch").add(params.get("enc.pos"));
+    NDArray x = linear(stem(patches), "patch").add(params.get("enc.pos"));
     for (int i = 0; i < config.encoderLayers(); i++) {
       String n = "enc." + i + ".";
       x = x.add(attention(n, norm(x, n + "ln1"), null, null, null));
       x = x.add(mlp(n, norm(x, n + "ln2")));
     }
     return linear(norm(x, "enc.ln"), "proj");
+  }
+
+  /**
+   * Patch values {@code [B, P, patchDim]} as the patch embedding reads them: unchanged without a
+   * stem; with one, the image is reassembled from its patches ({@code [B, 3, S, S]}), passed
+   * through the two strided convolutions and cut into the same grid of patches over the quarter
+   * -size feature map ({@code [B, P, embedDim]}).
+   */
+  private NDArray stem(NDArray patches) {
+    if (config.stem() == 0) {
+      return patches;
+    }
+    long b = patches.getShape().get(0);
+    int p = config.patchSize();
+    int side = config.imageSize() / p;
+    NDArray img = image(patches, config);
+    Shape two = new Shape(2, 2);
+    Shape one = new Shape(1, 1);
+    NDArray f =
+        Activation.gelu(
+            Conv2d.conv2d(img, params.get("stem1.w"), params.get("stem1.b"), two, one)
+                .singletonOrThrow());
+    f =
+        Activation.gelu(
+            Conv2d.conv2d(f, params.get("stem2.w"), params.get("stem2.b"), two, one)
+                .singletonOrThrow());
+    int q = p / 4;
+    long ch = f.getShape().get(1);
+    return f.reshape(b, ch, side, q, side, q)
+        .transpose(0, 2, 4, 3, 5, 1)
+        .reshape(b, (long) side * side, (long) q * q * ch);
+  }
+
+  /**
+   * The image {@code [B, 3, S, S]} (channel, row, column) whose patches are {@code patches} {@code
+   * [B, P, patchDim]} in {@link ImagePatches}' order.
+   */
+  static NDArray image(NDArray patches, ModelConfig c) {
+    long b = patches.getShape().get(0);
+    int p = c.patchSize();
+    int side = c.imageSize() / p;
+    int s = c.imageSize();
+    return patches.reshape(b, side, side, p, p, 3).transpose(0, 5, 1, 3, 2, 4).reshape(b, 3, s, s);
   }
 
   /**

@@ -1,0 +1,69 @@
+package spatialthinker.demo;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import spatialthinker.data.AnswerBalance;
+import spatialthinker.data.QaRow;
+
+/**
+ * The sighted SFT policy against the two blind controls: the same SFT with blanked images (arm
+ * {@link Arm#BLIND}) and the data's template prior on the val split (the best a model that reads
+ * only each question's template and option set can do). The result counts as seeing only when the
+ * sighted policy is at least {@link #MARGIN_POINTS} points above both.
+ */
+final class BlindControls {
+
+  /** Points the sighted policy must be above each blind control. */
+  static final double MARGIN_POINTS = 20;
+
+  private BlindControls() {}
+
+  /** The template prior's accuracy and chance on the val rows, or null without any. */
+  static double[] templatePrior(List<QaRow> rows) {
+    double right = 0;
+    double chance = 0;
+    int n = 0;
+    for (AnswerBalance.CategoryBalance c : AnswerBalance.of(rows).categories()) {
+      AnswerBalance.Score v = c.val();
+      if (v.rows() > 0 && Double.isFinite(v.accuracy())) {
+        right += v.accuracy() * v.rows();
+        chance += v.chance() * v.rows();
+        n += v.rows();
+      }
+    }
+    return n == 0 ? null : new double[] {right / n, chance / n};
+  }
+
+  /**
+   * One sentence on the controls, from each arm's accuracy; empty when the sighted or the blind arm
+   * is missing.
+   */
+  static String verdict(Map<Arm, Double> accuracy, List<QaRow> rows) {
+    Double sighted = accuracy.get(Arm.SFT);
+    Double blind = accuracy.get(Arm.BLIND);
+    if (sighted == null || blind == null) {
+      return "";
+    }
+    double[] prior = templatePrior(rows);
+    double worst = Math.max(blind, prior == null ? 0 : prior[0]);
+    boolean sees = (sighted - worst) * 100 >= MARGIN_POINTS;
+    return String.format(
+        Locale.ROOT,
+        "Blind controls: the same SFT with blanked images %.1f%%%s; the sighted SFT %.1f%% is %s"
+            + " %.0f points above both (%+.1f points over the stronger)%s",
+        100 * blind,
+        prior == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                ", the data's template prior %.1f%% (chance %.1f%%)",
+                100 * prior[0],
+                100 * prior[1]),
+        100 * sighted,
+        sees ? "at least" : "NOT",
+        MARGIN_POINTS,
+        100 * (sighted - worst),
+        sees ? "." : ": this run does not show that the policy answers from the image.");
+  }
+}
