@@ -19,7 +19,7 @@ import spatialthinker.eval.report.RunReport;
     mixinStandardHelpOptions = true,
     header = "Put evaluation runs side by side as a Markdown table and an HTML page.",
     description = {
-      "Put runs side by side: a Markdown table (accuracy % ± standard error per benchmark, task",
+      "Put runs side by side: a Markdown table (accuracy %% ± standard error per benchmark, task",
       "and score) and, with --html, one self-contained HTML page: results with 95%% intervals,",
       "charts, training curves of any training run directories given, and every prediction",
       "with its image, predicted and true boxes and the full response."

@@ -45,7 +45,7 @@ final class TrainExperimentCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, paramLabel = "DIR")
   Path out;
 
-  @Option(names = "--preset", paramLabel = "tiny|small|base", description = "default small")
+  @Option(names = "--preset", paramLabel = "tiny|small|vision|base", description = "default small")
   String preset = "small";
 
   @Option(names = "--sft-steps", paramLabel = "N", description = "override SFT steps")
@@ -66,14 +66,6 @@ final class TrainExperimentCommand implements Callable<Integer> {
       description = "a line about the data, printed at the top of the report")
   String note = "";
 
-  @Option(
-      names = "--grounding",
-      paramLabel = "SCENES_DIR",
-      description =
-          "add grounding rows from these rendered scenes to every SFT run's training split"
-              + " (scenes of val images left out)")
-  Path grounding;
-
   @Mixin RewardOptions rewardOptions;
 
   @Override
@@ -88,8 +80,7 @@ final class TrainExperimentCommand implements Callable<Integer> {
             armList,
             seeds,
             sftSteps == null ? OptionalInt.empty() : OptionalInt.of(sftSteps),
-            grpoSteps == null ? OptionalInt.empty() : OptionalInt.of(grpoSteps),
-            java.util.Optional.ofNullable(grounding));
+            grpoSteps == null ? OptionalInt.empty() : OptionalInt.of(grpoSteps));
     List<ArmResult> res;
     try (var bar = Progress.bar("experiment", (long) seeds * armList.size())) {
       res =
@@ -132,7 +123,6 @@ final class TrainExperimentCommand implements Callable<Integer> {
             + preset
             + (sftSteps == null ? "" : " --sft-steps " + sftSteps)
             + (grpoSteps == null ? "" : " --grpo-steps " + grpoSteps)
-            + (grounding == null ? "" : " --grounding " + grounding)
             + " --data "
             + data
             + " --out "

@@ -22,7 +22,7 @@ final class TrainOptions {
 
   @Option(
       names = "--preset",
-      paramLabel = "tiny|small|base",
+      paramLabel = "tiny|small|vision|base",
       description = "model and training size (default small)")
   String preset = "small";
 
@@ -54,15 +54,6 @@ final class TrainOptions {
       description = "train (and later decode) on blank images: the blind control")
   boolean blindImages;
 
-  @Option(
-      names = "--grounding",
-      paramLabel = "SCENES_DIR",
-      description =
-          "SFT only: add grounding rows from these rendered scenes (every object's box, and each"
-              + " uniquely named object's box) to the training split; scenes of val images are"
-              + " left out")
-  Path grounding;
-
   RunSpec spec(String reward) {
     return new RunSpec(
         data,
@@ -74,7 +65,6 @@ final class TrainOptions {
         Optional.ofNullable(init),
         steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
         visionAux,
-        blindImages,
-        Optional.ofNullable(grounding));
+        blindImages);
   }
 }

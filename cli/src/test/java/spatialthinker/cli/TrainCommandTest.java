@@ -77,7 +77,7 @@ class TrainCommandTest {
         Main.run(
             "train", "sft", "--data", "x.parquet", "--out", dir.toString(), "--preset", "huge");
     assertThat(code).isEqualTo(Cli.FAILED);
-    assertThat(stderr()).contains("--preset 'huge' is not one of: tiny, small, base");
+    assertThat(stderr()).contains("--preset 'huge' is not one of: tiny, small, vision, base");
   }
 
   @Test

@@ -132,7 +132,6 @@ public final class Demo {
             "sft",
             p.model(),
             p.sftSteps(),
-            p.grounding(),
             config.seed()));
     for (Arm arm : arms) {
       if (arm == Arm.BLIND) {
@@ -153,7 +152,6 @@ public final class Demo {
                 "sft-blind",
                 p.model(),
                 p.sftSteps(),
-                p.grounding(),
                 config.seed()));
       } else if (arm != Arm.SFT) {
         trained.put(

@@ -15,8 +15,6 @@ import spatialthinker.train.Preset;
  * @param grpoSteps GRPO rollout steps per arm
  * @param evalItems most val items evaluated per arm
  * @param model the model and training preset
- * @param grounding whether SFT also trains on grounding rows made from the rendered scenes (every
- *     object's box; scenes of val images left out)
  */
 public record DemoPlan(
     int scenes,
@@ -26,8 +24,7 @@ public record DemoPlan(
     int sftSteps,
     int grpoSteps,
     int evalItems,
-    Preset model,
-    boolean grounding) {
+    Preset model) {
 
   public DemoPlan {
     Objects.requireNonNull(model, "model");

@@ -10,9 +10,9 @@ import spatialthinker.train.Preset;
  */
 public enum DemoPreset {
   /** A smoke run: the whole loop, the policy barely past the format. */
-  TINY(new DemoPlan(180, 256, 1000, 0.1, 400, 24, 100, Preset.TINY, false)),
+  TINY(new DemoPlan(180, 256, 1000, 0.1, 400, 24, 100, Preset.TINY)),
   /** The default: enough training for the policy to answer above chance on some categories. */
-  SMALL(new DemoPlan(560, 256, 3000, 0.1, 900, 30, 300, Preset.SMALL, false));
+  SMALL(new DemoPlan(560, 256, 3000, 0.1, 900, 30, 300, Preset.SMALL));
 
   private final DemoPlan plan;
 

@@ -43,8 +43,7 @@ final class TrainSteps {
             Optional.empty(),
             OptionalInt.of(c.plan().sftSteps()),
             0.0,
-            arm == Arm.BLIND,
-            c.plan().grounding() ? Optional.of(c.layout().scenes()) : Optional.empty());
+            arm == Arm.BLIND);
     return new TrainingRun(rewards, 1).sft(spec, List.of(progress(l)));
   }
 

@@ -31,8 +31,7 @@ class DemoReportIT {
   /** Set to 1 where a missing browser must fail the build rather than skip the test (CI). */
   static final String REQUIRE_BROWSER = "SPATIALTHINKER_REQUIRE_BROWSER";
 
-  private static final DemoPlan PLAN =
-      new DemoPlan(96, 256, 400, 0.2, 60, 4, 16, Preset.TINY, false);
+  private static final DemoPlan PLAN = new DemoPlan(96, 256, 400, 0.2, 60, 4, 16, Preset.TINY);
 
   @TempDir static Path dir;
   private static Path out;
@@ -114,7 +113,7 @@ class DemoReportIT {
 
     // A changed evaluation size redoes the evaluations only; everything before keeps its hash.
     List<String> third = new ArrayList<>();
-    DemoPlan fewer = new DemoPlan(96, 256, 400, 0.2, 60, 4, 12, Preset.TINY, false);
+    DemoPlan fewer = new DemoPlan(96, 256, 400, 0.2, 60, 4, 12, Preset.TINY);
     new Demo(new DemoConfig(out, "test", fewer, false, 1, 2), recorder(third)).run();
     assertThat(third)
         .containsExactly(

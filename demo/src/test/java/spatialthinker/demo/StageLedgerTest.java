@@ -79,10 +79,10 @@ class StageLedgerTest {
 
   @Test
   void plansRejectEmptySizes() {
-    assertThatThrownBy(() -> new DemoPlan(0, 256, 10, 0.1, 1, 1, 1, Preset.TINY, false))
+    assertThatThrownBy(() -> new DemoPlan(0, 256, 10, 0.1, 1, 1, 1, Preset.TINY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("scenes");
-    assertThatThrownBy(() -> new DemoPlan(1, 256, 10, 1.0, 1, 1, 1, Preset.TINY, false))
+    assertThatThrownBy(() -> new DemoPlan(1, 256, 10, 1.0, 1, 1, 1, Preset.TINY))
         .hasMessageContaining("valSplit");
     assertThatThrownBy(() -> DemoPreset.of("huge"))
         .hasMessage("--preset 'huge' is not one of: tiny, small");

@@ -6,9 +6,10 @@ import spatialthinker.train.model.ModelConfig;
 import spatialthinker.train.sft.SftConfig;
 
 /**
- * Named sizes: {@code tiny} trains in about a minute (CI), {@code small} in minutes, {@code base}
- * in hours on a CPU. The algorithm is the same at every size; only shapes, batch sizes, steps and
- * learning rates change.
+ * Named sizes: {@code tiny} trains in about a minute (CI), {@code small} in minutes ({@code
+ * vision}: the same with a convolutional stem at twice the resolution), {@code base} in hours on a
+ * CPU. The algorithm is the same at every size; only shapes, batch sizes, steps and learning rates
+ * change.
  */
 public enum Preset {
   TINY(
@@ -19,12 +20,13 @@ public enum Preset {
       new ModelConfig(64, 8, 128, 4, 2, 3, 3, 640, 8),
       new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
       new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
-  SEE(
+  /**
+   * The small decoder with a convolutional stem over 128-px images and coordinate-token embeddings
+   * that start smooth in their value ({@link ModelConfig#stem()}, {@link
+   * ModelConfig#coordEmbed()}); about twice the small preset's step time.
+   */
+  VISION(
       new ModelConfig(128, 16, 128, 4, 2, 3, 3, 640, 8, 0.0, false, 16, true),
-      new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
-      new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
-  SEE2(
-      new ModelConfig(128, 16, 128, 4, 2, 3, 3, 640, 8, 0.5, false, 16, true),
       new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
       new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
   BASE(
@@ -62,7 +64,7 @@ public enum Preset {
       return valueOf(name.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "--preset '" + name + "' is not one of: tiny, small, base", e);
+          "--preset '" + name + "' is not one of: tiny, small, vision, base", e);
     }
   }
 

@@ -18,9 +18,6 @@ import java.util.OptionalInt;
  * @param steps overrides the preset's step budget
  * @param visionAux weight of the vision pre-training loss of a new policy (0: none)
  * @param blindImages a new policy sees blank images (the blind control)
- * @param groundingScenes SFT only: a scenes directory ({@code scenes.jsonl} + images) whose scenes,
- *     except those of val rows, add grounding rows to the training split ({@link
- *     spatialthinker.train.data.GroundingRows})
  */
 public record RunSpec(
     Path data,
@@ -32,34 +29,7 @@ public record RunSpec(
     Optional<Path> init,
     OptionalInt steps,
     double visionAux,
-    boolean blindImages,
-    Optional<Path> groundingScenes) {
-
-  /** A run without grounding rows. */
-  public RunSpec(
-      Path data,
-      Path out,
-      Preset preset,
-      long seed,
-      String reward,
-      boolean resume,
-      Optional<Path> init,
-      OptionalInt steps,
-      double visionAux,
-      boolean blindImages) {
-    this(
-        data,
-        out,
-        preset,
-        seed,
-        reward,
-        resume,
-        init,
-        steps,
-        visionAux,
-        blindImages,
-        Optional.empty());
-  }
+    boolean blindImages) {
 
   /** A sighted run without vision pre-training. */
   public RunSpec(
@@ -81,6 +51,5 @@ public record RunSpec(
     Objects.requireNonNull(reward, "reward");
     Objects.requireNonNull(init, "init");
     Objects.requireNonNull(steps, "steps");
-    Objects.requireNonNull(groundingScenes, "groundingScenes");
   }
 }

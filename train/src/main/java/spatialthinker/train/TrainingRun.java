@@ -16,7 +16,6 @@ import spatialthinker.reward.RewardPresets;
 import spatialthinker.train.ckpt.Checkpoint;
 import spatialthinker.train.ckpt.TrainState;
 import spatialthinker.train.data.DataCursor;
-import spatialthinker.train.data.GroundingRows;
 import spatialthinker.train.data.QaExample;
 import spatialthinker.train.data.QaParquet;
 import spatialthinker.train.data.TrainingData;
@@ -54,9 +53,6 @@ public final class TrainingRun {
   /** Supervised fine-tuning on teacher responses. */
   public Summary sft(RunSpec spec, List<TrainListener> extra) {
     TrainingData data = load(spec.data());
-    if (spec.groundingScenes().isPresent()) {
-      data = data.withTrainRows(GroundingRows.of(spec.groundingScenes().get(), data.valImageIds()));
-    }
     SftConfig cfg = spec.preset().sft();
     if (spec.steps().isPresent()) {
       cfg = cfg.withMaxSteps(spec.steps().getAsInt());
@@ -84,9 +80,6 @@ public final class TrainingRun {
 
   /** GRPO from an SFT checkpoint ({@code --init}), the frozen reference being that checkpoint. */
   public Summary grpo(RunSpec spec, List<TrainListener> extra) {
-    if (spec.groundingScenes().isPresent()) {
-      throw new IllegalArgumentException("--grounding adds SFT rows; GRPO does not take it");
-    }
     TrainingData data = load(spec.data());
     GrpoConfig cfg = spec.preset().grpo();
     if (spec.steps().isPresent()) {
@@ -220,7 +213,6 @@ public final class TrainingRun {
     config.put("reward", spec.reward());
     config.put("data", spec.data().toAbsolutePath().toString());
     config.put("init", spec.init().map(Path::toString).orElse(""));
-    spec.groundingScenes().ifPresent(g -> config.put("grounding_scenes", g.toString()));
     config.put("settings", cfg.toString());
     return Provenance.here(config, spec.seed(), QaParquet.hash(spec.data()));
   }

@@ -33,21 +33,6 @@ public final class TrainingData {
     this.val = List.copyOf(v);
   }
 
-  /** These rows with {@code extra} rows added to the training split (val unchanged). */
-  public TrainingData withTrainRows(List<QaExample> extra) {
-    List<QaExample> all = new ArrayList<>(train);
-    all.addAll(extra);
-    all.addAll(val);
-    return new TrainingData(all, "training data");
-  }
-
-  /** The image ids of the val split. */
-  public java.util.Set<String> valImageIds() {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    val.forEach(e -> ids.add(e.imageId()));
-    return ids;
-  }
-
   public List<QaExample> train() {
     return train;
   }

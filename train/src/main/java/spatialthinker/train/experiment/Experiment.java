@@ -57,20 +57,7 @@ public final class Experiment {
       List<String> arms,
       int seeds,
       OptionalInt sftSteps,
-      OptionalInt grpoSteps,
-      Optional<Path> grounding) {
-
-    /** An experiment without grounding rows. */
-    public Spec(
-        Path data,
-        Path out,
-        Preset preset,
-        List<String> arms,
-        int seeds,
-        OptionalInt sftSteps,
-        OptionalInt grpoSteps) {
-      this(data, out, preset, arms, seeds, sftSteps, grpoSteps, Optional.empty());
-    }
+      OptionalInt grpoSteps) {
 
     public Spec {
       arms = List.copyOf(arms);
@@ -120,10 +107,7 @@ public final class Experiment {
                   "dense",
                   Files.exists(sft.resolve("last")),
                   Optional.empty(),
-                  spec.sftSteps(),
-                  0.0,
-                  false,
-                  spec.grounding()),
+                  spec.sftSteps()),
               trainListeners);
         }
         for (String arm : spec.arms()) {
@@ -140,8 +124,7 @@ public final class Experiment {
                     Optional.empty(),
                     spec.sftSteps(),
                     0.0,
-                    true,
-                    spec.grounding()),
+                    true),
                 trainListeners);
           }
           if (!isSftArm(arm) && !finished(armDir)) {
