@@ -32,6 +32,14 @@ final class ModelOptions {
   String model;
 
   @Option(
+      names = "--checkpoint",
+      paramLabel = "DIR",
+      description =
+          "a trained policy (checkpoint or training run directory) answering in this process,"
+              + " instead of a server at --endpoint")
+  java.nio.file.Path checkpoint;
+
+  @Option(
       names = "--provider",
       paramLabel = "openai|anthropic",
       description = "wire format: openai (OpenAI-compatible, default) or anthropic")
@@ -76,6 +84,9 @@ final class ModelOptions {
 
   /** The key variable in force, if any. */
   Optional<String> keyEnv() {
+    if (checkpoint != null) {
+      return Optional.empty();
+    }
     if (apiKeyEnv != null) {
       return Optional.of(apiKeyEnv);
     }
@@ -99,8 +110,15 @@ final class ModelOptions {
 
   ChatModel create() {
     // Not picocli-required: commands that only sometimes talk to a model (data synth) share these.
+    if (checkpoint != null) {
+      if (endpoint != null) {
+        throw new IllegalArgumentException("--checkpoint and --endpoint exclude each other");
+      }
+      return spatialthinker.train.serve.PolicyChatModel.load(
+          checkpoint, model == null || model.isBlank() ? "spatialthinker-policy" : model);
+    }
     if (endpoint == null || endpoint.isBlank()) {
-      throw new IllegalArgumentException("--endpoint is required");
+      throw new IllegalArgumentException("--endpoint (or --checkpoint) is required");
     }
     if (model == null || model.isBlank()) {
       throw new IllegalArgumentException("--model is required");
