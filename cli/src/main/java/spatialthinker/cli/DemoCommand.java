@@ -77,6 +77,9 @@ final class DemoCommand implements Callable<Integer> {
                           g.meanIou()))
               .orElse(""));
     }
+    if (!r.blindVerdict().isEmpty()) {
+      System.err.println(r.blindVerdict());
+    }
     System.err.println("report: " + r.report());
     return 0;
   }

@@ -45,9 +45,15 @@ public final class Demo {
    * @param stages seconds per stage (those of the earlier run for skipped stages)
    * @param skipped the stages an earlier run had finished
    * @param scores each evaluated arm's scores
+   * @param blindVerdict one sentence on the sighted SFT against the blind controls (empty without
+   *     the blind arm)
    */
   public record Result(
-      Path report, Map<Stage, Double> stages, List<Stage> skipped, Map<Arm, Summary> scores) {
+      Path report,
+      Map<Stage, Double> stages,
+      List<Stage> skipped,
+      Map<Arm, Summary> scores,
+      String blindVerdict) {
 
     /** Seconds over all stages. */
     public double seconds() {
@@ -202,11 +208,14 @@ public final class Demo {
       scores.computeIfAbsent(
           arm, a -> RunReport.of(List.of(layout.evaluation(a))).runs().get(0).summary());
     }
+    Map<Arm, Double> accuracy = new EnumMap<>(Arm.class);
+    scores.forEach((a, sum) -> accuracy.put(a, sum.accuracy().value()));
     return new Result(
         report,
         Collections.unmodifiableMap(new EnumMap<>(seconds)),
         List.copyOf(skipped),
-        Collections.unmodifiableMap(scores));
+        Collections.unmodifiableMap(scores),
+        BlindControls.verdict(accuracy, DemoReport.rows(layout.data())));
   }
 
   /** A stage's work; {@code resume} says whether its partial output may be continued. */

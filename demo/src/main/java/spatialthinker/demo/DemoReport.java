@@ -123,7 +123,7 @@ final class DemoReport {
     return m;
   }
 
-  private static List<QaRow> rows(Path parquet) {
+  static List<QaRow> rows(Path parquet) {
     Path mirror = SynthesisJob.mirrorOf(parquet);
     try {
       List<String> lines = Files.readAllLines(mirror, StandardCharsets.UTF_8);

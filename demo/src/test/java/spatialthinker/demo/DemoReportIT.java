@@ -109,6 +109,10 @@ class DemoReportIT {
     assertThat(out.resolve("stages/grpo-dense.done")).isRegularFile();
     assertThat(result.report()).isRegularFile();
     assertThat(result.scores()).containsOnlyKeys(Arm.SFT, Arm.DENSE, Arm.BLIND);
+    assertThat(result.blindVerdict())
+        .startsWith("Blind controls: the same SFT with blanked images")
+        .contains("the sighted SFT");
+    assertThat(Files.readString(result.report())).contains("Blind controls: the same SFT");
     assertThat(result.scores().get(Arm.DENSE).items()).isEqualTo(PLAN.evalItems());
 
     // A changed evaluation size redoes the evaluations only; everything before keeps its hash.
