@@ -3,8 +3,9 @@ package spatialthinker.demo;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import spatialthinker.data.AnswerBalance;
 import spatialthinker.data.QaRow;
+import spatialthinker.train.experiment.Experiment;
+import spatialthinker.train.experiment.ResultsReport;
 
 /**
  * The sighted SFT policy against the two blind controls: the same SFT with blanked images (arm
@@ -19,22 +20,6 @@ final class BlindControls {
 
   private BlindControls() {}
 
-  /** The template prior's accuracy and chance on the val rows, or null without any. */
-  static double[] templatePrior(List<QaRow> rows) {
-    double right = 0;
-    double chance = 0;
-    int n = 0;
-    for (AnswerBalance.CategoryBalance c : AnswerBalance.of(rows).categories()) {
-      AnswerBalance.Score v = c.val();
-      if (v.rows() > 0 && Double.isFinite(v.accuracy())) {
-        right += v.accuracy() * v.rows();
-        chance += v.chance() * v.rows();
-        n += v.rows();
-      }
-    }
-    return n == 0 ? null : new double[] {right / n, chance / n};
-  }
-
   /**
    * One sentence on the controls, from each arm's accuracy; empty when the sighted or the blind arm
    * is missing.
@@ -45,8 +30,8 @@ final class BlindControls {
     if (sighted == null || blind == null) {
       return "";
     }
-    double[] prior = templatePrior(rows);
-    double worst = Math.max(blind, prior == null ? 0 : prior[0]);
+    ResultsReport.TemplatePrior prior = Experiment.templatePrior(rows);
+    double worst = Math.max(blind, prior == null ? 0 : prior.accuracy());
     boolean sees = (sighted - worst) * 100 >= MARGIN_POINTS;
     return String.format(
         Locale.ROOT,
@@ -58,8 +43,8 @@ final class BlindControls {
             : String.format(
                 Locale.ROOT,
                 ", the data's template prior %.1f%% (chance %.1f%%)",
-                100 * prior[0],
-                100 * prior[1]),
+                100 * prior.accuracy(),
+                100 * prior.chance()),
         100 * sighted,
         sees ? "at least" : "NOT",
         MARGIN_POINTS,

@@ -93,7 +93,7 @@ class DemoReportIT {
 
   @Test
   @Order(1)
-  void resumesFromTheLastFinishedStage() {
+  void resumesFromTheLastFinishedStage() throws Exception {
     assertThat(firstFinished).containsExactly(Stage.SCENES, Stage.DATA, Stage.SFT);
     assertThat(secondRun)
         .containsExactly(
@@ -192,9 +192,19 @@ class DemoReportIT {
       assertThat(page.path("broken").asInt()).as("images that failed to load").isZero();
       assertThat(page.path("charts").asInt()).isGreaterThanOrEqualTo(10);
       assertThat(page.path("cards").asInt()).isEqualTo(3 * 12);
-      assertThat(page.path("visible").asInt()).isEqualTo(36);
+      assertThat(page.path("visible").asInt()).as("one page of cards").isEqualTo(24);
       assertThat(page.path("truthBoxes").asInt()).isGreaterThan(10);
-      assertThat(page.path("count").asText()).isEqualTo("36 of 36 shown");
+      assertThat(page.path("count").asText()).isEqualTo("24 of 36 shown");
+
+      JsonNode more =
+          browser.evaluate(
+              "(() => { document.getElementById('f-more').click();"
+                  + " return {n: document.querySelectorAll('#cards > article.item:not([hidden])')"
+                  + ".length, count: document.getElementById('f-count').textContent,"
+                  + " more: document.getElementById('f-more').hidden}; })()");
+      assertThat(more.path("n").asInt()).isEqualTo(36);
+      assertThat(more.path("count").asText()).isEqualTo("36 of 36 shown");
+      assertThat(more.path("more").asBoolean()).as("the button hides with nothing more").isTrue();
 
       JsonNode filtered =
           browser.evaluate(

@@ -220,7 +220,12 @@ public final class Experiment {
    * split has no rows a prior can score.
    */
   public static ResultsReport.TemplatePrior templatePrior(Path data) {
-    AnswerBalance balance = AnswerBalance.of(spatialthinker.data.io.QaParquet.read(data));
+    return templatePrior(spatialthinker.data.io.QaParquet.read(data));
+  }
+
+  /** The template prior of these rows' val split (trained on their train split); null without. */
+  public static ResultsReport.TemplatePrior templatePrior(List<spatialthinker.data.QaRow> qaRows) {
+    AnswerBalance balance = AnswerBalance.of(qaRows);
     double right = 0;
     double chance = 0;
     int rows = 0;
