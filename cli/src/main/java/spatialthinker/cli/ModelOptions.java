@@ -118,7 +118,7 @@ final class ModelOptions {
           checkpoint, model == null || model.isBlank() ? "spatialthinker-policy" : model);
     }
     if (endpoint == null || endpoint.isBlank()) {
-      throw new IllegalArgumentException("--endpoint (or --checkpoint) is required");
+      throw new IllegalArgumentException("--endpoint is required");
     }
     if (model == null || model.isBlank()) {
       throw new IllegalArgumentException("--model is required");
