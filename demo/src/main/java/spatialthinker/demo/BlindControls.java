@@ -15,8 +15,8 @@ import spatialthinker.train.experiment.ResultsReport;
  */
 final class BlindControls {
 
-  /** Points the sighted policy must be above each blind control. */
-  static final double MARGIN_POINTS = 20;
+  /** Points the sighted policy must be above each blind control (the experiment's rule). */
+  static final double MARGIN_POINTS = ResultsReport.SIGHTED_MARGIN_POINTS;
 
   private BlindControls() {}
 
