@@ -55,6 +55,18 @@ final class TrainExperimentCommand implements Callable<Integer> {
   Integer grpoSteps;
 
   @Option(
+      names = "--vision-aux",
+      paramLabel = "W",
+      description = "weight of the vision pre-training loss in SFT (default 0: the preset's)")
+  double visionAux;
+
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      description = "SFT validations without improvement before stopping (default: the preset's)")
+  Integer patience;
+
+  @Option(
       names = "--results",
       paramLabel = "FILE.md",
       description = "also write the report here (figures are copied beside it)")
@@ -80,7 +92,9 @@ final class TrainExperimentCommand implements Callable<Integer> {
             armList,
             seeds,
             sftSteps == null ? OptionalInt.empty() : OptionalInt.of(sftSteps),
-            grpoSteps == null ? OptionalInt.empty() : OptionalInt.of(grpoSteps));
+            grpoSteps == null ? OptionalInt.empty() : OptionalInt.of(grpoSteps),
+            visionAux,
+            patience == null ? OptionalInt.empty() : OptionalInt.of(patience));
     List<ArmResult> res;
     try (var bar = Progress.bar("experiment", (long) seeds * armList.size())) {
       res =
@@ -123,6 +137,8 @@ final class TrainExperimentCommand implements Callable<Integer> {
             + preset
             + (sftSteps == null ? "" : " --sft-steps " + sftSteps)
             + (grpoSteps == null ? "" : " --grpo-steps " + grpoSteps)
+            + (visionAux == 0 ? "" : " --vision-aux " + visionAux)
+            + (patience == null ? "" : " --patience " + patience)
             + " --data "
             + data
             + " --out "

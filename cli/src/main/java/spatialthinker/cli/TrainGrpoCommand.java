@@ -26,6 +26,10 @@ final class TrainGrpoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     RunSpec spec = options.spec(rewardOptions.reward);
+    if (spec.patience().isPresent()) {
+      throw new IllegalArgumentException(
+          "--patience applies to SFT only: GRPO runs its --steps and keeps the best validation");
+    }
     if (spec.init().isEmpty() && !spec.resume()) {
       throw new IllegalArgumentException(
           "--init CHECKPOINT is required (the SFT run to start from and to stay close to)");

@@ -46,8 +46,14 @@ final class TrainOptions {
       paramLabel = "W",
       description =
           "weight of the vision pre-training loss in SFT (per patch, the covering object's label"
-              + " and box; default 0: none)")
+              + " and box; default 0: the preset's)")
   double visionAux;
+
+  @Option(
+      names = "--patience",
+      paramLabel = "N",
+      description = "SFT validations without improvement before stopping (default: the preset's)")
+  Integer patience;
 
   @Option(
       names = "--blind-images",
@@ -65,6 +71,7 @@ final class TrainOptions {
         Optional.ofNullable(init),
         steps == null ? OptionalInt.empty() : OptionalInt.of(steps),
         visionAux,
-        blindImages);
+        blindImages,
+        patience == null ? OptionalInt.empty() : OptionalInt.of(patience));
   }
 }

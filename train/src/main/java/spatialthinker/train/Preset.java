@@ -13,27 +13,108 @@ import spatialthinker.train.sft.SftConfig;
  */
 public enum Preset {
   TINY(
-      new ModelConfig(64, 16, 64, 4, 1, 2, 2, 512, 8),
-      new SftConfig(16, 3e-3, 300, 50, 3, 1.0, 0.01),
-      new GrpoConfig(8, 8, 4, 1.0, 0.2, 0.3, 3.0, 1e-2, 3e-4, 1.0, 0.01, 30, 80, 15, 5, 1.0, 2)),
+      ModelConfig.builder()
+          .imageSize(64)
+          .patchSize(16)
+          .dModel(64)
+          .heads(4)
+          .encoderLayers(1)
+          .decoderLayers(2)
+          .ffnMultiplier(2)
+          .maxPositions(512)
+          .build(),
+      SftConfig.builder()
+          .batchSize(16)
+          .learningRate(3e-3)
+          .maxSteps(300)
+          .evalEvery(50)
+          .patience(3)
+          .build(),
+      GrpoConfig.builder()
+          .promptsPerStep(8)
+          .rollouts(8)
+          .updateBatches(4)
+          .learningRate(3e-4)
+          .steps(30)
+          .maxNewTokens(80)
+          .evalEvery(15)
+          .checkpointEvery(5)
+          .valTemperature(1.0)
+          .valSamples(2)
+          .build()),
   SMALL(
-      new ModelConfig(64, 8, 128, 4, 2, 3, 3, 640, 8),
-      new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
-      new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
+      ModelConfig.builder()
+          .imageSize(64)
+          .patchSize(8)
+          .dModel(128)
+          .heads(4)
+          .encoderLayers(2)
+          .decoderLayers(3)
+          .ffnMultiplier(3)
+          .maxPositions(640)
+          .build(),
+      SftConfig.builder()
+          .batchSize(16)
+          .learningRate(1.5e-3)
+          .maxSteps(1500)
+          .evalEvery(100)
+          .patience(4)
+          .build(),
+      smallGrpo()),
   /**
    * The small decoder with a convolutional stem over 128-px images and coordinate-token embeddings
    * that start smooth in their value ({@link ModelConfig#stem()}, {@link
    * ModelConfig#coordEmbed()}); about twice the small preset's step time.
    */
   VISION(
-      new ModelConfig(128, 16, 128, 4, 2, 3, 3, 640, 8, 0.0, false, 16, true),
-      new SftConfig(16, 1.5e-3, 1500, 100, 4, 1.0, 0.01),
-      new GrpoConfig(8, 8, 2, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-4, 1.0, 0.01, 60, 320, 10, 10, 0.5, 2)),
+      SMALL.model.toBuilder().imageSize(128).patchSize(16).stem(16).coordEmbed(true).build(),
+      SMALL.sft,
+      smallGrpo()),
   BASE(
-      new ModelConfig(128, 16, 256, 8, 4, 6, 4, 768, 8),
-      new SftConfig(32, 6e-4, 20000, 500, 5, 1.0, 0.01),
-      new GrpoConfig(
-          16, 8, 4, 1.0, 0.2, 0.3, 3.0, 1e-2, 2e-5, 1.0, 0.01, 300, 320, 25, 25, 0.5, 1));
+      ModelConfig.builder()
+          .imageSize(128)
+          .patchSize(16)
+          .dModel(256)
+          .heads(8)
+          .encoderLayers(4)
+          .decoderLayers(6)
+          .ffnMultiplier(4)
+          .maxPositions(768)
+          .build(),
+      SftConfig.builder()
+          .batchSize(32)
+          .learningRate(6e-4)
+          .maxSteps(20000)
+          .evalEvery(500)
+          .patience(5)
+          .build(),
+      GrpoConfig.builder()
+          .promptsPerStep(16)
+          .rollouts(8)
+          .updateBatches(4)
+          .learningRate(2e-5)
+          .steps(300)
+          .maxNewTokens(320)
+          .evalEvery(25)
+          .checkpointEvery(25)
+          .valTemperature(0.5)
+          .valSamples(1)
+          .build());
+
+  private static GrpoConfig smallGrpo() {
+    return GrpoConfig.builder()
+        .promptsPerStep(8)
+        .rollouts(8)
+        .updateBatches(2)
+        .learningRate(2e-4)
+        .steps(60)
+        .maxNewTokens(320)
+        .evalEvery(10)
+        .checkpointEvery(10)
+        .valTemperature(0.5)
+        .valSamples(2)
+        .build();
+  }
 
   private final ModelConfig model;
   private final SftConfig sft;

@@ -18,6 +18,8 @@ import java.util.OptionalInt;
  * @param steps overrides the preset's step budget
  * @param visionAux weight of the vision pre-training loss of a new policy (0: none)
  * @param blindImages a new policy sees blank images (the blind control)
+ * @param patience overrides the preset's SFT patience: validations without improvement before
+ *     training stops early
  */
 public record RunSpec(
     Path data,
@@ -29,7 +31,34 @@ public record RunSpec(
     Optional<Path> init,
     OptionalInt steps,
     double visionAux,
-    boolean blindImages) {
+    boolean blindImages,
+    OptionalInt patience) {
+
+  /** A run with the preset's patience. */
+  public RunSpec(
+      Path data,
+      Path out,
+      Preset preset,
+      long seed,
+      String reward,
+      boolean resume,
+      Optional<Path> init,
+      OptionalInt steps,
+      double visionAux,
+      boolean blindImages) {
+    this(
+        data,
+        out,
+        preset,
+        seed,
+        reward,
+        resume,
+        init,
+        steps,
+        visionAux,
+        blindImages,
+        OptionalInt.empty());
+  }
 
   /** A sighted run without vision pre-training. */
   public RunSpec(
@@ -51,5 +80,9 @@ public record RunSpec(
     Objects.requireNonNull(reward, "reward");
     Objects.requireNonNull(init, "init");
     Objects.requireNonNull(steps, "steps");
+    Objects.requireNonNull(patience, "patience");
+    if (patience.isPresent() && patience.getAsInt() < 1) {
+      throw new IllegalArgumentException("--patience must be >= 1, got " + patience.getAsInt());
+    }
   }
 }

@@ -57,6 +57,9 @@ public final class TrainingRun {
     if (spec.steps().isPresent()) {
       cfg = cfg.withMaxSteps(spec.steps().getAsInt());
     }
+    if (spec.patience().isPresent()) {
+      cfg = cfg.withPatience(spec.patience().getAsInt());
+    }
     List<QaExample> train = data.trainWithTeacher(spec.data().toString());
     List<QaExample> val = data.val().stream().filter(e -> e.teacherResponse().isPresent()).toList();
     try (NDManager root = NDManager.newBaseManager()) {

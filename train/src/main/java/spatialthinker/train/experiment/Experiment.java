@@ -49,7 +49,12 @@ public final class Experiment {
     return arm.equals(SFT) || arm.equals(BLIND);
   }
 
-  /** What to run. */
+  /**
+   * What to run.
+   *
+   * @param visionAux weight of the vision pre-training loss in both SFT runs (0: the preset's)
+   * @param patience overrides the preset's SFT patience in both SFT runs
+   */
   public record Spec(
       Path data,
       Path out,
@@ -57,7 +62,21 @@ public final class Experiment {
       List<String> arms,
       int seeds,
       OptionalInt sftSteps,
-      OptionalInt grpoSteps) {
+      OptionalInt grpoSteps,
+      double visionAux,
+      OptionalInt patience) {
+
+    /** The preset's vision pre-training weight and patience. */
+    public Spec(
+        Path data,
+        Path out,
+        Preset preset,
+        List<String> arms,
+        int seeds,
+        OptionalInt sftSteps,
+        OptionalInt grpoSteps) {
+      this(data, out, preset, arms, seeds, sftSteps, grpoSteps, 0.0, OptionalInt.empty());
+    }
 
     public Spec {
       arms = List.copyOf(arms);
@@ -107,7 +126,10 @@ public final class Experiment {
                   "dense",
                   Files.exists(sft.resolve("last")),
                   Optional.empty(),
-                  spec.sftSteps()),
+                  spec.sftSteps(),
+                  spec.visionAux(),
+                  false,
+                  spec.patience()),
               trainListeners);
         }
         for (String arm : spec.arms()) {
@@ -123,8 +145,9 @@ public final class Experiment {
                     Files.exists(armDir.resolve("last")),
                     Optional.empty(),
                     spec.sftSteps(),
-                    0.0,
-                    true),
+                    spec.visionAux(),
+                    true,
+                    spec.patience()),
                 trainListeners);
           }
           if (!isSftArm(arm) && !finished(armDir)) {

@@ -121,38 +121,12 @@ public record ModelConfig(
 
   /** This configuration with another vocabulary size. */
   public ModelConfig withVocabSize(int v) {
-    return new ModelConfig(
-        imageSize,
-        patchSize,
-        dModel,
-        heads,
-        encoderLayers,
-        decoderLayers,
-        ffnMultiplier,
-        maxPositions,
-        v,
-        visionAux,
-        blindImages,
-        stem,
-        coordEmbed);
+    return toBuilder().vocabSize(v).build();
   }
 
   /** This configuration with another vision pre-training weight and blind flag. */
   public ModelConfig withVision(double aux, boolean blind) {
-    return new ModelConfig(
-        imageSize,
-        patchSize,
-        dModel,
-        heads,
-        encoderLayers,
-        decoderLayers,
-        ffnMultiplier,
-        maxPositions,
-        vocabSize,
-        aux,
-        blind,
-        stem,
-        coordEmbed);
+    return toBuilder().visionAux(aux).blindImages(blind).build();
   }
 
   /** Values per patch of the feature map the patch embedding reads (pixels, or stem channels). */
@@ -162,5 +136,141 @@ public record ModelConfig(
     }
     int q = patchSize / 4;
     return q * q * 2 * stem;
+  }
+
+  /**
+   * A builder that names every field; fields without a default must be set (vocabSize = 8;
+   * visionAux = 0.0; blindImages = false; stem = 0; coordEmbed = false).
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.imageSize = imageSize;
+    b.patchSize = patchSize;
+    b.dModel = dModel;
+    b.heads = heads;
+    b.encoderLayers = encoderLayers;
+    b.decoderLayers = decoderLayers;
+    b.ffnMultiplier = ffnMultiplier;
+    b.maxPositions = maxPositions;
+    b.vocabSize = vocabSize;
+    b.visionAux = visionAux;
+    b.blindImages = blindImages;
+    b.stem = stem;
+    b.coordEmbed = coordEmbed;
+    return b;
+  }
+
+  /** Named construction of a {@link ModelConfig}; {@link #build()} validates. */
+  public static final class Builder {
+    private Integer imageSize;
+    private Integer patchSize;
+    private Integer dModel;
+    private Integer heads;
+    private Integer encoderLayers;
+    private Integer decoderLayers;
+    private Integer ffnMultiplier;
+    private Integer maxPositions;
+    private Integer vocabSize = 8;
+    private Double visionAux = 0.0;
+    private Boolean blindImages = false;
+    private Integer stem = 0;
+    private Boolean coordEmbed = false;
+
+    private Builder() {}
+
+    public Builder imageSize(int v) {
+      imageSize = v;
+      return this;
+    }
+
+    public Builder patchSize(int v) {
+      patchSize = v;
+      return this;
+    }
+
+    public Builder dModel(int v) {
+      dModel = v;
+      return this;
+    }
+
+    public Builder heads(int v) {
+      heads = v;
+      return this;
+    }
+
+    public Builder encoderLayers(int v) {
+      encoderLayers = v;
+      return this;
+    }
+
+    public Builder decoderLayers(int v) {
+      decoderLayers = v;
+      return this;
+    }
+
+    public Builder ffnMultiplier(int v) {
+      ffnMultiplier = v;
+      return this;
+    }
+
+    public Builder maxPositions(int v) {
+      maxPositions = v;
+      return this;
+    }
+
+    public Builder vocabSize(int v) {
+      vocabSize = v;
+      return this;
+    }
+
+    public Builder visionAux(double v) {
+      visionAux = v;
+      return this;
+    }
+
+    public Builder blindImages(boolean v) {
+      blindImages = v;
+      return this;
+    }
+
+    public Builder stem(int v) {
+      stem = v;
+      return this;
+    }
+
+    public Builder coordEmbed(boolean v) {
+      coordEmbed = v;
+      return this;
+    }
+
+    /** The configuration; a field left unset is named in the error. */
+    public ModelConfig build() {
+      return new ModelConfig(
+          req(imageSize, "imageSize"),
+          req(patchSize, "patchSize"),
+          req(dModel, "dModel"),
+          req(heads, "heads"),
+          req(encoderLayers, "encoderLayers"),
+          req(decoderLayers, "decoderLayers"),
+          req(ffnMultiplier, "ffnMultiplier"),
+          req(maxPositions, "maxPositions"),
+          req(vocabSize, "vocabSize"),
+          req(visionAux, "visionAux"),
+          req(blindImages, "blindImages"),
+          req(stem, "stem"),
+          req(coordEmbed, "coordEmbed"));
+    }
+
+    private static <T> T req(T v, String name) {
+      if (v == null) {
+        throw new IllegalStateException("ModelConfig." + name + " is not set");
+      }
+      return v;
+    }
   }
 }
